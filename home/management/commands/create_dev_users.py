@@ -1,0 +1,42 @@
+import json
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+CREDENTIALS_FILE = settings.VAR_DIR / "dev-credentials.json"
+
+# Extra demo accounts are declared by other apps' demo modules through this list of
+# (username, description, setup callable or None).
+DEV_ACCOUNTS = [("admin", "administrateur (tous les droits)", None)]
+
+
+class Command(BaseCommand):
+    help = "Développement uniquement : crée les comptes de démonstration et affiche leurs identifiants."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Cette commande ne sert qu'en développement (DEBUG=True).")
+        passwords = self._stored_passwords()
+        User = get_user_model()
+        self.stdout.write("Comptes de démonstration (développement uniquement) :")
+        for username, description, setup in DEV_ACCOUNTS:
+            password = passwords.setdefault(username, secrets.token_urlsafe(12))
+            user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+            user.set_password(password)
+            if setup is None:
+                user.is_superuser = user.is_staff = True
+            user.save()
+            if setup is not None:
+                setup(user)
+            self.stdout.write(f"  {description:<40} identifiant : {username:<16} mot de passe : {password}")
+        CREDENTIALS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        CREDENTIALS_FILE.write_text(json.dumps(passwords, indent=2))
+        CREDENTIALS_FILE.chmod(0o600)
+
+    def _stored_passwords(self):
+        try:
+            return json.loads(CREDENTIALS_FILE.read_text())
+        except (FileNotFoundError, ValueError):
+            return {}

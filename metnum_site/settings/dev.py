@@ -1,0 +1,13 @@
+"""Local development: debug on, a throwaway secret key, emails printed to the console."""
+
+from .base import *  # noqa: F403
+from .environment import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+# Without a worker running beside runserver, tasks run in the request that enqueues them.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "immediate")]}}  # noqa: F405
+
+# Serve static files straight from the apps, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

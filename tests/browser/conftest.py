@@ -1,0 +1,130 @@
+"""Real-browser harness: the demo site served on a loopback port, Debian's Chromium driven by
+Playwright, and axe-core run on every page a test visits.
+
+The demo content is loaded once per session and committed (the live server runs in another
+thread), which is why tests/conftest.py runs this package last.
+"""
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread, _StaticFilesHandler
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if shutil.which(CHROMIUM) is None:
+        reason = f"tests navigateur ignorés : Chromium introuvable ({CHROMIUM}) ; installez le paquet Debian chromium"
+        for item in items:
+            if "tests/browser/" in str(item.path):
+                item.add_marker(pytest.mark.skip(reason=reason))
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker):
+    """Base URL of the demo site, served by a live server thread for the whole session."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+        connections_override = {
+            conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite" and conn.is_in_memory_db()
+        }
+        for conn in connections_override.values():
+            conn.inc_thread_sharing()
+        server = LiveServerThread("127.0.0.1", _StaticFilesHandler, connections_override=connections_override, port=0)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://127.0.0.1:{server.port}"
+        server.terminate()
+        for conn in connections_override.values():
+            conn.dec_thread_sharing()
+
+
+@pytest.fixture(scope="session")
+def db_access(django_db_blocker):
+    """Lets a browser test read or prepare data in the database shared with the live server."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in the main thread; the tests still talk to the
+    # database synchronously from that thread, which Django refuses unless told otherwise.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser):
+    context = browser.new_context(locale="fr-FR", java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+AXE_SOURCE = None
+
+
+def axe_violations(page, context=None):
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
+    global AXE_SOURCE
+    if AXE_SOURCE is None:
+        import axe_playwright_python
+
+        AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        "([context, tags]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags}})",
+        [context, WCAG_21_AA],
+    )
+    return result["violations"]
+
+
+def format_violations(violations):
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page, context=None):
+    violations = axe_violations(page, context)
+    assert not violations, "axe-core :\n" + format_violations(violations)

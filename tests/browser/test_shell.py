@@ -1,0 +1,67 @@
+import pytest
+
+from .conftest import assert_accessible, axe_violations
+
+SHELL_PAGES = [
+    ("/", 200),
+    ("/mentions-legales/", 200),
+    ("/accessibilite/", 200),
+    ("/plan-du-site/", 200),
+    ("/cette-adresse-nexiste-pas/", 404),
+]
+
+
+@pytest.mark.parametrize("path,status", SHELL_PAGES)
+def test_shell_pages_pass_axe_with_one_h1(page, site_url, path, status):
+    response = page.goto(site_url + path)
+
+    assert response.status == status
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/", "/mentions-legales/"])
+def test_skip_link_moves_focus_to_the_main_content(page, site_url, path):
+    page.goto(site_url + path)
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Contenu"
+    page.keyboard.press("Enter")
+
+    assert page.evaluate("document.activeElement.id") == "contenu"
+
+
+def test_footer_links_work(page, site_url):
+    page.goto(site_url + "/")
+    links = page.locator(".fr-footer__bottom-link[href]")
+    hrefs = [links.nth(index).get_attribute("href") for index in range(links.count())]
+
+    assert len(hrefs) == 5
+    for href in hrefs:
+        assert page.goto(site_url + href).status == 200
+
+
+def test_display_settings_switch_to_dark_theme(page, site_url):
+    page.goto(site_url + "/")
+
+    page.get_by_role("button", name="Paramètres d'affichage").click()
+    page.get_by_text("Thème sombre").click()
+
+    assert page.locator("html").get_attribute("data-fr-theme") == "dark"
+    assert_accessible(page)
+
+
+def test_header_search_works_without_javascript(page_without_js, site_url):
+    page_without_js.goto(site_url + "/")
+
+    page_without_js.get_by_label("Rechercher une offre d'emploi").fill("développeur")
+    page_without_js.get_by_label("Rechercher une offre d'emploi").press("Enter")
+
+    assert "/offres/?q=d%C3%A9veloppeur" in page_without_js.url
+
+
+def test_axe_harness_reports_violations(page):
+    """Guards the harness itself: a page with a known defect must fail the check."""
+    page.set_content('<html lang="fr"><head><title>t</title></head><body><main><img src="x.png"></main></body></html>')
+
+    assert "image-alt" in {violation["id"] for violation in axe_violations(page)}

@@ -1,0 +1,63 @@
+import io
+
+from django.core.management import call_command
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from wagtail.models import Page, Revision, Site
+
+from editorial.models import StandardPage
+from home.models import HomePage, SitemapPage
+
+
+def run_loader():
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    """Everything a second run could change: the pages, their stored content and their revisions."""
+    pages = list(Page.objects.order_by("path").values_list("url_path", "title", "live", "latest_revision_id"))
+    bodies = [
+        list(model.objects.order_by("pk").annotate(stored=Cast("body", TextField())).values_list("pk", "stored"))
+        for model in (HomePage, StandardPage)
+    ]
+    revisions = list(Revision.objects.order_by("pk").values_list("pk", "content"))
+    return pages, bodies, revisions, list(Site.objects.values_list("hostname", "root_page_id"))
+
+
+def test_demo_content_builds_the_site_tree(db):
+    output = run_loader()
+
+    assert "créé" in output
+    home = HomePage.objects.get()
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page_id == home.pk
+    legal_slugs = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
+    assert {"accessibilite", "mentions-legales", "donnees-personnelles", "gestion-des-cookies"} <= legal_slugs
+    assert SitemapPage.objects.child_of(home).live().exists()
+    # Wagtail's "Welcome" page is replaced by our home page, not left beside it.
+    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
+
+
+def test_demo_content_is_idempotent(db):
+    run_loader()
+    before = snapshot()
+
+    output = run_loader()
+
+    assert snapshot() == before
+    assert "Rien à faire" in output
+
+
+def test_demo_content_keeps_editor_changes(db):
+    run_loader()
+    page = StandardPage.objects.get(slug="mentions-legales")
+    page.title = "Mentions légales (modifiées)"
+    page.save_revision().publish()
+
+    run_loader()
+
+    page.refresh_from_db()
+    assert page.title == "Mentions légales (modifiées)"
+    assert StandardPage.objects.filter(slug="mentions-legales").count() == 1
