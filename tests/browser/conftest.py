@@ -1,8 +1,11 @@
 """Real-browser harness: the demo site served on a loopback port, Debian's Chromium driven by
 Playwright, and axe-core run on every page a test visits.
 
-The demo content is loaded once per session and committed (the live server runs in another
-thread), which is why tests/conftest.py runs this package last.
+The demo content is loaded once per session and committed, before any test starts its own
+transaction (session fixtures come first), which is why tests/conftest.py runs this package last.
+Each test then runs in a transaction like any database test: what a test writes is rolled back, and
+on PostgreSQL the live server (another connection) does not see it. Data a browser test needs
+belongs in the demo content.
 """
 
 import io
@@ -38,6 +41,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="session")
@@ -60,13 +64,19 @@ def site_url(django_db_setup, django_db_blocker):
         server.terminate()
         for conn in connections_override.values():
             conn.dec_thread_sharing()
+        _close_request_threads_connections()
 
 
-@pytest.fixture(scope="session")
-def db_access(django_db_blocker):
-    """Lets a browser test read or prepare data in the database shared with the live server."""
-    with django_db_blocker.unblock():
-        yield
+def _close_request_threads_connections():
+    """Request threads still finishing when the server stops keep their PostgreSQL sessions open,
+    which would stop pytest-django from dropping the test database."""
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,52 @@
+"""Codes of the offer taxonomies. The codes are part of the public URL contract (search filters,
+import files): never rename one."""
+
+from django.db import models
+
+
+class ContractTypeCode(models.TextChoices):
+    TITULAIRE_OU_CONTRACTUEL = "titulaire_ou_contractuel", "Fonctionnaire ou contractuel"
+    CONTRACTUEL = "contractuel", "Contractuel uniquement"
+    APPRENTISSAGE = "apprentissage", "Apprentissage"
+    STAGE = "stage", "Stage"
+    FREELANCE = "freelance", "Freelance"
+    VOLONTARIAT = "volontariat", "Volontariat"
+
+
+class Category(models.TextChoices):
+    A_PLUS = "aplus", "Catégorie A+"
+    A = "a", "Catégorie A"
+    B = "b", "Catégorie B"
+    C = "c", "Catégorie C"
+
+
+class ExperienceLevel(models.TextChoices):
+    DEBUTANT = "debutant", "Débutant accepté (0 à 2 ans)"
+    CONFIRME = "confirme", "Confirmé (3 à 5 ans)"
+    SENIOR = "senior", "Senior (6 à 10 ans)"
+    EXPERT = "expert", "Expert (plus de 10 ans)"
+
+
+class RemoteWork(models.TextChoices):
+    AUCUN = "aucun", "Pas de télétravail"
+    PARTIEL = "partiel", "Télétravail partiel"
+    TOTAL = "total", "Télétravail total"
+
+
+class InstitutionKind(models.TextChoices):
+    MINISTERE = "ministere", "Ministère"
+    ETABLISSEMENT_PUBLIC = "etablissement_public", "Établissement public"
+    AUTORITE_INDEPENDANTE = "autorite_independante", "Autorité administrative indépendante"
+    JURIDICTION = "juridiction", "Juridiction"
+    SERVICE_COMPETENCE_NATIONALE = "service_competence_nationale", "Service à compétence nationale"
+    AUTRE = "autre", "Autre"
+
+
+class OfferStatus(models.TextChoices):
+    """What an editor sees in the listing; derived from the publication fields, never stored."""
+
+    DRAFT = "brouillon", "Brouillon"
+    SCHEDULED = "programmee", "Programmée"
+    LIVE = "en_ligne", "En ligne"
+    EXPIRED = "expiree", "Expirée"
+    FILLED = "pourvue", "Pourvue"

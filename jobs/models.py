@@ -1,0 +1,384 @@
+import datetime
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    Revision,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from . import geography
+from .choices import Category, ContractTypeCode, ExperienceLevel, InstitutionKind, OfferStatus, RemoteWork
+from .rules import SALARY_MAX, SALARY_MIN
+
+SECTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class Institution(index.Indexed, models.Model):
+    """An employer of the State: ministry, agency, authority, court…"""
+
+    name = models.CharField("nom", max_length=200, unique=True)
+    acronym = models.CharField("sigle", max_length=30, blank=True, help_text="Par exemple : DINUM, ANSSI, Insee.")
+    slug = models.SlugField(
+        "identifiant d'adresse",
+        max_length=80,
+        unique=True,
+        help_text="Utilisé dans les adresses (/employeurs/<identifiant>/, filtres de recherche). "
+        "Ne le changez pas une fois publié : les liens existants casseraient.",
+    )
+    kind = models.CharField("type", max_length=40, choices=InstitutionKind.choices, default=InstitutionKind.MINISTERE)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="institution de rattachement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="Par exemple, le ministère dont dépend une direction ou une agence.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="logo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    website = models.URLField("site web", blank=True)
+    description = models.CharField(
+        "description en une ligne", max_length=255, blank=True, help_text="Ce que fait l'institution, en une phrase."
+    )
+
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("acronym", boost=2),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("acronym"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = "institution"
+        verbose_name_plural = "institutions"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
+
+
+class Profession(index.Indexed, models.Model):
+    """A family of digital jobs (métier): Développement, Données, Sécurité…"""
+
+    name = models.CharField("nom", max_length=100, unique=True)
+    slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
+    description = models.CharField("description courte", max_length=255, blank=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = "métier"
+        verbose_name_plural = "métiers"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ContractType(models.Model):
+    """The fixed list of contract types (rows created by a migration, codes in choices.py)."""
+
+    code = models.CharField("code", max_length=40, unique=True, choices=ContractTypeCode.choices)
+
+    class Meta:
+        verbose_name = "type de contrat"
+        verbose_name_plural = "types de contrat"
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.get_code_display()
+
+    @property
+    def label(self):
+        return self.get_code_display()
+
+
+class JobOfferSkill(TaggedItemBase):
+    content_object = ParentalKey("jobs.JobOffer", on_delete=models.CASCADE, related_name="tagged_skills")
+
+
+def add_months(day, months):
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    last_day = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    return day.replace(year=year, month=month, day=min(day.day, last_day))
+
+
+def default_deadline():
+    return add_months(timezone.localdate(), 2)
+
+
+class JobOfferQuerySet(models.QuerySet):
+    def open(self, today=None, now=None):
+        """The one definition of an open offer: live, its go-live passed, not expired, not filled,
+        and its deadline not passed. An offer is open through its whole deadline day, Paris time."""
+        now = now or timezone.now()
+        today = today or timezone.localdate(now)
+        return self.filter(
+            Q(go_live_at__isnull=True) | Q(go_live_at__lte=now),
+            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+            live=True,
+            filled_at__isnull=True,
+            deadline__gte=today,
+        )
+
+    def closed(self, today=None):
+        """Published offers whose candidacy period is over (deadline passed or filled)."""
+        today = today or timezone.localdate()
+        return self.filter(Q(filled_at__isnull=False) | Q(deadline__lt=today), first_published_at__isnull=False)
+
+    def with_status(self, now=None):
+        """Annotate `status_code` (an OfferStatus) so that listings can show and filter it in SQL."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        scheduled = Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(JobOffer),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            approved_go_live_at__isnull=False,
+        )
+        return self.annotate(
+            status_code=Case(
+                When(filled_at__isnull=False, then=Value(OfferStatus.FILLED)),
+                When(expired=True, then=Value(OfferStatus.EXPIRED)),
+                When(first_published_at__isnull=False, deadline__lt=today, then=Value(OfferStatus.EXPIRED)),
+                When(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now), live=True, then=Value(OfferStatus.LIVE)),
+                When(Exists(scheduled), then=Value(OfferStatus.SCHEDULED)),
+                default=Value(OfferStatus.DRAFT),
+                output_field=CharField(),
+            )
+        )
+
+    def for_listing(self):
+        """Everything a card shows, in a fixed number of queries whatever the page length."""
+        return self.select_related("institution", "institution__logo", "profession").prefetch_related("contract_types")
+
+
+class JobOffer(
+    PreviewableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    # Poste
+    title = models.CharField("intitulé du poste", max_length=200)
+    slug = models.SlugField(
+        "identifiant d'adresse",
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text="Déduit de l'intitulé ; ne change plus après la première publication.",
+    )
+    reference = models.CharField("référence interne", max_length=60, blank=True)
+    institution = models.ForeignKey(
+        Institution, verbose_name="employeur", on_delete=models.PROTECT, related_name="job_offers"
+    )
+    team = models.CharField(
+        "service ou équipe",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple : « Direction du numérique, pôle data ».",
+    )
+    profession = models.ForeignKey(
+        Profession, verbose_name="métier", null=True, blank=True, on_delete=models.SET_NULL, related_name="job_offers"
+    )
+    skills = ClusterTaggableManager(
+        "compétences",
+        through=JobOfferSkill,
+        blank=True,
+        help_text="Langages, outils, méthodes : Python, Kubernetes, accessibilité… Séparez-les par des virgules.",
+    )
+
+    # Conditions & lieu
+    contract_types = ParentalManyToManyField(
+        ContractType, verbose_name="types de contrat", related_name="job_offers", blank=False
+    )
+    category = models.CharField(
+        "catégorie", max_length=10, choices=Category.choices, blank=True, help_text="Catégorie de la fonction publique."
+    )
+    experience_level = models.CharField(
+        "expérience attendue", max_length=20, choices=ExperienceLevel.choices, default=ExperienceLevel.CONFIRME
+    )
+    remote = models.CharField("télétravail", max_length=10, choices=RemoteWork.choices, default=RemoteWork.PARTIEL)
+    city = models.CharField("ville", max_length=120)
+    postal_code = models.CharField(
+        "code postal", max_length=5, help_text="Cinq chiffres. Le département en est déduit."
+    )
+    departement_code = models.CharField("département", max_length=3, editable=False, db_index=True)
+    region_code = models.CharField("région", max_length=2, editable=False, db_index=True)
+    salary_min = models.PositiveIntegerField(
+        "salaire minimum",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(SALARY_MIN), MaxValueValidator(SALARY_MAX)],
+        help_text="En euros bruts par an, entre 15 000 et 250 000.",
+    )
+    salary_max = models.PositiveIntegerField(
+        "salaire maximum",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(SALARY_MIN), MaxValueValidator(SALARY_MAX)],
+        help_text="En euros bruts par an. Laissez vide si le salaire est fixe.",
+    )
+
+    # Description
+    missions = RichTextField("missions", features=SECTION_FEATURES)
+    team_context = RichTextField("équipe et contexte", blank=True, features=SECTION_FEATURES)
+    profile = RichTextField("profil recherché", blank=True, features=SECTION_FEATURES)
+    benefits = RichTextField("avantages", blank=True, features=SECTION_FEATURES)
+    process = RichTextField("processus de recrutement", blank=True, features=SECTION_FEATURES)
+
+    # Candidature
+    apply_url = models.URLField("lien pour candidater", max_length=500, blank=True)
+    apply_email = models.EmailField("adresse pour candidater", blank=True)
+    deadline = models.DateField("date limite de candidature", default=default_deadline, db_index=True)
+    start_date = models.DateField("prise de poste", null=True, blank=True)
+
+    # Publication
+    filled_at = models.DateField(
+        "pourvue le", null=True, blank=True, help_text="Renseignée quand le poste est pourvu : l'offre se ferme."
+    )
+    source = models.CharField(
+        "source", max_length=40, blank=True, help_text="Système d'origine d'une offre importée (vide si saisie ici)."
+    )
+    external_id = models.CharField("identifiant dans la source", max_length=100, blank=True)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="job_offer")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="job_offer",
+        for_concrete_model=False,
+    )
+
+    objects = JobOfferQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("missions"),
+        index.SearchField("profile"),
+        index.SearchField("team"),
+        index.SearchField("reference"),
+        index.RelatedFields("institution", [index.SearchField("name"), index.SearchField("acronym")]),
+        index.RelatedFields("skills", [index.SearchField("name", boost=3)]),
+        index.FilterField("institution_id"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = "offre d'emploi"
+        verbose_name_plural = "offres d'emploi"
+        ordering = ["-first_published_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], condition=~Q(external_id=""), name="unique_offer_per_source"
+            )
+        ]
+        indexes = [models.Index(fields=["live", "deadline"], name="job_offer_open_idx")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_absolute_url(self):
+        return reverse("jobs:offer_detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.derive_location()
+        if not self.slug or not self.first_published_at:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        self.derive_location()
+        return super().full_clean(*args, **kwargs)
+
+    def derive_location(self):
+        departement = geography.departement_for_postal_code(self.postal_code)
+        self.departement_code = departement.code if departement else ""
+        self.region_code = departement.region.code if departement else ""
+
+    def unique_slug(self):
+        base = slugify(self.title)[:200] or "offre"
+        slug, suffix = base, 2
+        while JobOffer.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+    # Derived facts shown to candidates and editors.
+
+    @property
+    def departement(self):
+        return geography.departements().get(self.departement_code)
+
+    @property
+    def region(self):
+        return geography.regions().get(self.region_code)
+
+    @property
+    def is_filled(self):
+        return self.filled_at is not None
+
+    def is_open(self, today=None):
+        return JobOffer.objects.open(today=today).filter(pk=self.pk).exists() if self.pk else False
+
+    @property
+    def status(self):
+        """The OfferStatus, from the `with_status()` annotation when the queryset has it."""
+        code = getattr(self, "status_code", None)
+        if code is None:
+            code = JobOffer.objects.with_status().filter(pk=self.pk).values_list("status_code", flat=True).first()
+        return OfferStatus(code or OfferStatus.DRAFT)
+
+    @property
+    def deadline_end(self):
+        """The last instant of the deadline day, Paris time."""
+        end_of_day = datetime.datetime.combine(self.deadline, datetime.time(23, 59, 59))
+        return timezone.make_aware(end_of_day)
+
+    @property
+    def salary_range(self):
+        return (self.salary_min, self.salary_max) if self.salary_min or self.salary_max else None
+
+    def get_preview_template(self, request, mode_name):
+        return "jobs/offer_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["offer"] = self
+        context["is_preview"] = True
+        return context

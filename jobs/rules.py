@@ -1,0 +1,30 @@
+"""Cross-field rules of a job offer, shared by the admin form and the importer so that an offer
+is judged the same way whichever door it comes through."""
+
+from .geography import departement_for_postal_code
+
+SALARY_MIN = 15_000
+SALARY_MAX = 250_000
+
+
+def offer_errors(values):
+    """{field name: French message} for the rules that involve several fields of `values`."""
+    errors = {}
+    salary_min, salary_max = values.get("salary_min"), values.get("salary_max")
+    if salary_min is not None and salary_max is not None and salary_min > salary_max:
+        errors["salary_max"] = "Le salaire maximum doit être supérieur ou égal au salaire minimum."
+    if not values.get("apply_url") and not values.get("apply_email"):
+        errors["apply_url"] = "Indiquez une adresse de candidature : un lien, une adresse électronique, ou les deux."
+    deadline, published = values.get("deadline"), values.get("publication_date")
+    if deadline and published and deadline < published:
+        errors["deadline"] = (
+            f"La date limite de candidature ({deadline:%d/%m/%Y}) doit suivre la date de publication "
+            f"({published:%d/%m/%Y})."
+        )
+    postal_code = values.get("postal_code")
+    if postal_code and departement_for_postal_code(postal_code) is None:
+        errors["postal_code"] = (
+            f"Le code postal « {postal_code} » ne correspond à aucun département français. "
+            "Saisissez cinq chiffres, par exemple 75007 ou 97400."
+        )
+    return errors
