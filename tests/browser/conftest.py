@@ -119,6 +119,8 @@ def axe_violations(page, context=None):
         import axe_playwright_python
 
         AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    # Colours measured in the middle of a CSS transition (theme switch, modal opening) are wrong.
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
         "([context, tags]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags}})",
