@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from editorial.blocks import HomeStreamBlock
+from editorial.blocks import HomeStreamBlock, assign_anchors
 
 
 class HomePage(Page):
@@ -16,11 +16,23 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "editorial.StandardPage",
+        "editorial.InstitutionIndexPage",
+        "editorial.StoryIndexPage",
+        "editorial.GuideIndexPage",
+        "home.SitemapPage",
+    ]
     max_count = 1
     template = "home/home_page.html"
 
     class Meta:
         verbose_name = "Page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        assign_anchors(self.body)
+        return context
 
     @property
     def hero(self):

@@ -81,6 +81,13 @@ class Institution(index.Indexed, models.Model):
     def short_name(self):
         return self.acronym or self.name
 
+    @property
+    def public_url(self):
+        """The institution's live employer page (/employeurs/<slug>/), or None. The page belongs to the
+        editorial app, reached through its one-to-one `employer_page`: jobs never imports editorial."""
+        page = getattr(self, "employer_page", None)
+        return page.url if page is not None and page.live else None
+
 
 class Profession(index.Indexed, models.Model):
     """A family of digital jobs (métier): Développement, Données, Sécurité…"""

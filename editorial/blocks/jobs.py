@@ -1,0 +1,136 @@
+"""Blocks that show live data from the jobs app: open offers and the employers that recruit.
+
+Each runs a fixed number of queries whatever it shows, and "open" is always `JobOffer.objects.open()`.
+"""
+
+from django.urls import NoReverseMatch
+from django.utils.formats import date_format
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from jobs.models import JobOffer
+
+from .headings import TitledBlock
+
+OFFERS_URL = "/offres/"
+
+
+def offer_url(offer):
+    try:
+        return offer.get_absolute_url()
+    except NoReverseMatch:  # the public offer pages (/offres/<slug>/) live in another branch until merged
+        return f"{OFFERS_URL}{offer.slug}/"
+
+
+def offer_card(offer, heading_tag):
+    """The django-dsfr `dsfr_card` arguments of an offer, from `JobOffer.objects.for_listing()`."""
+    where = " · ".join(part for part in (offer.institution.short_name, offer.city) if part)
+    return {
+        "title": offer.title,
+        "link": offer_url(offer),
+        "heading_tag": heading_tag,
+        "description": offer.profession.name if offer.profession else "",
+        "top_detail": {"detail": {"text": where, "icon_class": "fr-icon-map-pin-2-line"}},
+        "bottom_detail": {
+            "text": f"Candidatures jusqu'au {date_format(offer.deadline, 'j F Y')}",
+            "icon_class": "fr-icon-calendar-line",
+        },
+        "extra_classes": "fr-card--shadow",
+    }
+
+
+def newest_open_offers(count, institution=None):
+    offers = JobOffer.objects.open().for_listing()
+    if institution is not None:
+        offers = offers.filter(institution=institution)
+    return list(offers.order_by("-first_published_at", "-pk")[:count])
+
+
+class InstitutionOffersBlock(TitledBlock):
+    """The newest open offers of an institution, and a link to all of them in the offer search."""
+
+    institution = SnippetChooserBlock(
+        "jobs.Institution",
+        required=False,
+        label="Employeur",
+        help_text="Laissez vide sur une page employeur pour montrer ses propres offres.",
+    )
+    count = blocks.IntegerBlock(default=3, min_value=1, max_value=12, label="Nombre d'offres")
+
+    has_item_headings = True
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        institution = value.get("institution") or getattr((parent_context or {}).get("page"), "institution", None)
+        context["institution"] = institution
+        if institution is None:
+            context.update(cards=[], total=0)
+            return context
+        offers = newest_open_offers(value["count"], institution)
+        context["cards"] = [offer_card(offer, value.item_heading_tag) for offer in offers]
+        context["total"] = JobOffer.objects.open().filter(institution=institution).count()
+        context["search_url"] = f"{OFFERS_URL}?institution={institution.slug}"
+        return context
+
+    class Meta:
+        icon = "doc-full"
+        label = "Offres ouvertes d'un employeur"
+        group = "Offres"
+        template = "blocks/institution_offers.html"
+
+
+class LatestOffersBlock(TitledBlock):
+    """The newest open offers of every employer. Shows nothing while no offer is open."""
+
+    count = blocks.IntegerBlock(default=6, min_value=1, max_value=12, label="Nombre d'offres")
+
+    has_item_headings = True
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["cards"] = [offer_card(offer, value.item_heading_tag) for offer in newest_open_offers(value["count"])]
+        context["search_url"] = OFFERS_URL
+        return context
+
+    class Meta:
+        icon = "doc-full"
+        label = "Dernières offres"
+        group = "Offres"
+        template = "blocks/latest_offers.html"
+
+
+class FeaturedInstitutionsBlock(TitledBlock):
+    """Chosen employer pages, or those with the most open offers."""
+
+    pages = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="editorial.InstitutionPage", label="Page employeur"),
+        min_num=0,
+        max_num=8,
+        label="Employeurs choisis",
+        help_text="Laissez vide pour montrer automatiquement ceux qui ont le plus d'offres ouvertes.",
+    )
+    count = blocks.IntegerBlock(default=4, min_value=1, max_value=8, label="Nombre d'employeurs")
+
+    has_item_headings = True
+
+    def get_context(self, value, parent_context=None):
+        from editorial.models import InstitutionPage
+        from editorial.presenters import institution_card
+
+        context = super().get_context(value, parent_context)
+        pages = InstitutionPage.objects.live().for_cards()
+        chosen_ids = [page.pk for page in value.get("pages") or [] if page]
+        if chosen_ids:
+            by_id = {page.pk: page for page in pages.filter(pk__in=chosen_ids)}
+            pages = [by_id[pk] for pk in chosen_ids if pk in by_id]
+        else:
+            pages = pages.order_by("-open_offer_count", "title")
+        request = (parent_context or {}).get("request")
+        context["cards"] = [institution_card(page, value.item_heading_tag, request) for page in pages[: value["count"]]]
+        return context
+
+    class Meta:
+        icon = "site"
+        label = "Employeurs à la une"
+        group = "Offres"
+        template = "blocks/featured_institutions.html"
