@@ -26,7 +26,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 class HeadingValue(blocks.StructValue):
     @property
-    def anchor(self):
+    def anchor_id(self):
         """The id of the heading: made unique on the page by `assign_anchors` when the page renders."""
         return getattr(self, "page_anchor", None) or self.get("anchor") or slugify(self.get("text", ""))
 
