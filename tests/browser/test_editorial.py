@@ -12,6 +12,7 @@ from .conftest import assert_accessible
 STORY = "/temoignages/amina-developpeuse-equipe-produit/"
 GUIDE = "/guides/fonctionnaire-ou-contractuel/"
 EDITORIAL_PAGES = [
+    "/",
     "/employeurs/",
     "/employeurs/?type=ministere",
     "/employeurs/dinum/",

@@ -37,6 +37,17 @@ def test_heading_levels_never_skip_on_demo_pages(client, editorial_site):
         assert skipped_levels(html) == [], path
 
 
+def test_home_page_shows_latest_offers_employers_and_stories(client, editorial_site):
+    html = client.get("/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    sections = {" ".join(h2.get_text().split()): h2.find_parent("section") for h2 in soup.select("main h2")}
+
+    assert len(sections["Les dernières offres"].select(".fr-card")) == 6
+    assert len(sections["Ils recrutent en ce moment"].select(".fr-card")) == 3
+    assert len(sections["Ils et elles y travaillent"].select(".fr-card")) == 3
+    assert sections["Ils recrutent en ce moment"].select_one("a[href='/employeurs/dinum/']")
+
+
 def test_every_institution_gets_its_page_at_its_slug(client, editorial_site):
     for institution in Institution.objects.all():
         page = institution.employer_page
