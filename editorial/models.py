@@ -85,6 +85,20 @@ class ListingQuerySet(PageQuerySet):
         return self.live().sibling_of(page, inclusive=False).filter(view_restrictions__isnull=True)
 
 
+class IndexPage(Page):
+    """One of the three unique listings under the home page (/employeurs/, /temoignages/, /guides/)."""
+
+    intro = models.TextField("Chapô", blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
 # Employers
 
 
@@ -111,16 +125,10 @@ class InstitutionPageQuerySet(ListingQuerySet):
         )
 
 
-class InstitutionIndexPage(Page):
+class InstitutionIndexPage(IndexPage):
     """/employeurs/: every institution that has a live page, filterable by kind (?type=…)."""
 
-    intro = models.TextField("Chapô", blank=True, max_length=500)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["editorial.InstitutionPage"]
-    max_count = 1
     template = "editorial/institution_index_page.html"
 
     class Meta:
@@ -224,16 +232,10 @@ class StoryPageQuerySet(ListingQuerySet):
         return self.select_related("hero_image", "person_institution").prefetch_related("hero_image__renditions")
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(IndexPage):
     """/temoignages/: the stories, filterable by tag, institution and profession, 12 per page."""
 
-    intro = models.TextField("Chapô", blank=True, max_length=500)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["editorial.StoryPage"]
-    max_count = 1
     template = "editorial/story_index_page.html"
 
     class Meta:
@@ -365,16 +367,10 @@ class GuidePageTag(TaggedItemBase):
     content_object = ParentalKey("editorial.GuidePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(IndexPage):
     """/guides/: the career guides."""
 
-    intro = models.TextField("Chapô", blank=True, max_length=500)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["editorial.GuidePage"]
-    max_count = 1
     template = "editorial/guide_index_page.html"
 
     class Meta:

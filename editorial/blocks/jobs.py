@@ -11,6 +11,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from jobs.models import JobOffer
 
 from .headings import TitledBlock
+from .selection import chosen_or_automatic
 
 OFFERS_URL = "/offres/"
 
@@ -118,15 +119,10 @@ class FeaturedInstitutionsBlock(TitledBlock):
         from editorial.presenters import institution_card
 
         context = super().get_context(value, parent_context)
-        pages = InstitutionPage.objects.live().for_cards()
-        chosen_ids = [page.pk for page in value.get("pages") or [] if page]
-        if chosen_ids:
-            by_id = {page.pk: page for page in pages.filter(pk__in=chosen_ids)}
-            pages = [by_id[pk] for pk in chosen_ids if pk in by_id]
-        else:
-            pages = pages.order_by("-open_offer_count", "title")
+        pages = InstitutionPage.objects.live().public().for_cards()
+        pages = chosen_or_automatic(pages, value.get("pages"), ("-open_offer_count", "title"), value["count"])
         request = (parent_context or {}).get("request")
-        context["cards"] = [institution_card(page, value.item_heading_tag, request) for page in pages[: value["count"]]]
+        context["cards"] = [institution_card(page, value.item_heading_tag, request) for page in pages]
         return context
 
     class Meta:

@@ -4,6 +4,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from .headings import TitledBlock, TitledValue
+from .selection import chosen_or_automatic
 
 PORTRAIT_RENDITION = "fill-160x160"
 
@@ -40,16 +41,12 @@ class StoriesValue(TitledValue):
     def stories(self, exclude_page=None):
         from editorial.models import StoryPage
 
-        stories = StoryPage.objects.live().for_cards()
+        stories = StoryPage.objects.live().public().for_cards()
         if exclude_page is not None:
             stories = stories.exclude(pk=exclude_page.pk)
-        chosen_ids = [page.pk for page in self.get("stories") or [] if page]
-        if chosen_ids:
-            by_id = {story.pk: story for story in stories.filter(pk__in=chosen_ids)}
-            return [by_id[pk] for pk in chosen_ids if pk in by_id][: self.get("count")]
-        if self.get("tag"):
+        if self.get("tag") and not self.get("stories"):
             stories = stories.filter(tags__name__iexact=self.get("tag").strip())
-        return list(stories.order_by("-date", "-pk")[: self.get("count")])
+        return chosen_or_automatic(stories, self.get("stories"), ("-date", "-pk"), self.get("count"))
 
 
 class StoriesBlock(TitledBlock):
