@@ -243,9 +243,9 @@ def institution_page_fields(institution, position, images):
         (
             "hero",
             {
-                "title": f"Travailler à {name}" if institution.acronym else f"Travailler pour {institution.name}",
-                "text": f"Rejoignez les équipes numériques de {name} : des missions de service public, des projets "
-                "concrets, des équipes qui prennent le temps de bien faire.",
+                "title": f"{name} : des métiers du numérique au service de tous",
+                "text": "Des missions de service public, des projets concrets et des équipes qui prennent le temps de "
+                "bien faire. Découvrez nos métiers et nos offres ouvertes.",
                 "image": image_value(images[position % len(images)]),
                 "show_offer_search": False,
             },
@@ -310,7 +310,7 @@ def institution_page_fields(institution, position, images):
     return {
         "intro": institution.description,
         "body": stream(*blocks),
-        "search_description": f"Les métiers du numérique et les offres d'emploi de {institution.name}.",
+        "search_description": f"{institution.name} : métiers du numérique et offres d'emploi ouvertes.",
     }
 
 

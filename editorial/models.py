@@ -1,6 +1,7 @@
 import functools
 import math
 import operator
+from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -187,6 +188,11 @@ class InstitutionPage(BodyPage):
         if self.institution_id:
             self.slug = self.institution.slug
         super().full_clean(*args, **kwargs)
+
+    @property
+    def website_label(self):
+        """The institution's site as readers know it: "www.insee.fr" rather than the whole address."""
+        return urlsplit(self.institution.website).netloc or self.institution.website
 
     @property
     def offers_search_url(self):

@@ -55,7 +55,7 @@ class TestInstitutionOffersBlock:
 
         assert offer_titles(html) == ["Ouverte récente", "Ouverte ancienne"]
         assert 'href="/offres/?institution=dinum"' in html
-        assert "Voir les 2 offres de DINUM" in html
+        assert "Voir toutes les offres DINUM (2)" in html
 
     def test_defaults_to_the_institution_of_the_employer_page(self, institution, offers):
         home_page()
