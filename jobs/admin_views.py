@@ -20,13 +20,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic import CopyViewMixin
 from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import BaseButton
 from wagtail.coreutils import multigetattr
 from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import ActionMenuItem
-from wagtail.snippets.views.snippets import CopyView, IndexView
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
 from .choices import OfferStatus
 from .models import JobOffer
@@ -60,6 +61,7 @@ def mark_filled_url(offer):
 
 
 class JobOfferIndexView(IndexView):
+    add_item_label = "Ajouter une offre"
     default_ordering = "-last_updated_at"
     # Searched with the ORM: the search backend's autocomplete only covers the title, and it cannot
     # filter on the status annotation nor sort on the institution.
@@ -214,7 +216,15 @@ class MarkFilledView(PermissionCheckedMixin, BaseOperationView):
         return f"Offre « {self.object} » marquée comme pourvue."
 
 
-class JobOfferCopyView(CopyView):
+class JobOfferCreateView(CreateView):
+    error_message = "L'offre n'a pas pu être créée : corrigez les erreurs signalées dans le formulaire."
+
+
+class JobOfferEditView(EditView):
+    error_message = "L'offre n'a pas pu être enregistrée : corrigez les erreurs signalées dans le formulaire."
+
+
+class JobOfferCopyView(CopyViewMixin, JobOfferCreateView):
     """The creation form, filled from the copied offer as a new draft (see offer_actions.new_draft_copy)."""
 
     def get_initial_form_instance(self):

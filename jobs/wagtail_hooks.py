@@ -18,6 +18,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_filters import InstitutionFilterSet, JobOfferFilterSet
 from .admin_views import (
     JobOfferCopyView,
+    JobOfferCreateView,
+    JobOfferEditView,
     JobOfferIndexView,
     MarkFilledMenuItem,
     MarkFilledView,
@@ -37,6 +39,8 @@ class JobOfferViewSet(SnippetViewSet):
     menu_label = "Offres"
     menu_name = "offres"
     index_view_class = JobOfferIndexView
+    add_view_class = JobOfferCreateView
+    edit_view_class = JobOfferEditView
     copy_view_class = JobOfferCopyView
     mark_filled_view_class = MarkFilledView
     copy_view_enabled = True

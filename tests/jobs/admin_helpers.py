@@ -1,0 +1,92 @@
+"""Helpers shared by the offer admin tests: admin URLs, offers in each status, HTML parsing."""
+
+import datetime
+
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import timezone
+
+from jobs.choices import OfferStatus
+from jobs.models import JobOffer
+from tests.factories import JobOfferFactory
+
+
+def offer_url(name, *args):
+    return reverse(f"wagtailsnippets_jobs_joboffer:{name}", args=args)
+
+
+def offer_in_status(status, **kwargs):
+    """An offer that the listing must show with `status`."""
+    today = timezone.localdate()
+    if status == OfferStatus.DRAFT:
+        return JobOfferFactory(**kwargs)
+    if status == OfferStatus.LIVE:
+        return JobOfferFactory(published=True, **kwargs)
+    if status == OfferStatus.FILLED:
+        return JobOfferFactory(published=True, filled_at=today, **kwargs)
+    if status == OfferStatus.EXPIRED:
+        offer = JobOfferFactory(published=True, **kwargs)
+        JobOffer.objects.filter(pk=offer.pk).update(deadline=today - datetime.timedelta(days=3))
+        return offer
+    if status == OfferStatus.SCHEDULED:
+        offer = JobOfferFactory(**kwargs)
+        offer.go_live_at = timezone.now() + datetime.timedelta(days=2)
+        offer.save_revision(approved_go_live_at=offer.go_live_at)
+        return offer
+    raise ValueError(status)
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def listing_rows(response):
+    """The listing as a list of {column heading: cell text}, plus the title link under "_link"."""
+    table = soup(response).select_one("table.listing")
+    if table is None:
+        return []
+    headings = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+    rows = []
+    for tr in table.select("tbody tr"):
+        cells = tr.find_all("td", recursive=False)
+        row = {}
+        for heading, cell in zip(headings, cells, strict=True):
+            if "title" in (cell.get("class") or []):
+                row[heading] = " ".join(cell.select_one(".title-wrapper").get_text().split())
+                row["_link"] = cell.select_one(".title-wrapper a")["href"]
+            else:
+                row[heading] = " ".join(cell.get_text().split())
+        rows.append(row)
+    return rows
+
+
+def listing_titles(response):
+    return [row["Intitulé"] for row in listing_rows(response)]
+
+
+def field_errors(response, field_name):
+    """The error messages shown under one field of an admin form."""
+    field = soup(response).select_one(f'[data-contentpath="{field_name}"]')
+    return [" ".join(p.get_text().split()) for p in field.select(".w-field__errors .error-message")]
+
+
+def form_data(response):
+    """What a browser would submit from the admin form of `response`, without pressing any button."""
+    form = soup(response).select_one("form#w-editor-form")
+    data = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        name, kind = field["name"], field.get("type", "")
+        if field.name == "input" and kind in ("submit", "button", "file"):
+            continue
+        if field.name == "input" and kind in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.name == "select":
+            selected = [option.get("value", option.get_text()) for option in field.select("option[selected]")]
+            if selected:
+                data.setdefault(name, []).extend(selected)
+        elif field.name == "textarea":
+            data.setdefault(name, []).append(field.get_text())
+        else:
+            data.setdefault(name, []).append(field.get("value", ""))
+    return data
