@@ -1,10 +1,12 @@
 """Helpers shared by the offer admin tests: admin URLs, offers in each status, HTML parsing."""
 
 import datetime
+import re
 
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import querydict_from_html
 
 from jobs.choices import OfferStatus
 from jobs.models import JobOffer
@@ -40,22 +42,32 @@ def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
+def text_of(element):
+    """The visible text of an HTML element, with runs of layout whitespace collapsed (but not the
+    no-break spaces of French typography)."""
+    return re.sub(r"[ \t\r\n]+", " ", element.get_text()).strip()
+
+
+def page_text(response):
+    return text_of(soup(response))
+
+
 def listing_rows(response):
     """The listing as a list of {column heading: cell text}, plus the title link under "_link"."""
     table = soup(response).select_one("table.listing")
     if table is None:
         return []
-    headings = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+    headings = [text_of(th) for th in table.select("thead th")]
     rows = []
     for tr in table.select("tbody tr"):
         cells = tr.find_all("td", recursive=False)
         row = {}
         for heading, cell in zip(headings, cells, strict=True):
             if "title" in (cell.get("class") or []):
-                row[heading] = " ".join(cell.select_one(".title-wrapper").get_text().split())
+                row[heading] = text_of(cell.select_one(".title-wrapper"))
                 row["_link"] = cell.select_one(".title-wrapper a")["href"]
             else:
-                row[heading] = " ".join(cell.get_text().split())
+                row[heading] = text_of(cell)
         rows.append(row)
     return rows
 
@@ -67,26 +79,9 @@ def listing_titles(response):
 def field_errors(response, field_name):
     """The error messages shown under one field of an admin form."""
     field = soup(response).select_one(f'[data-contentpath="{field_name}"]')
-    return [" ".join(p.get_text().split()) for p in field.select(".w-field__errors .error-message")]
+    return [text_of(p) for p in field.select(".w-field__errors .error-message")]
 
 
-def form_data(response):
-    """What a browser would submit from the admin form of `response`, without pressing any button."""
-    form = soup(response).select_one("form#w-editor-form")
-    data = {}
-    for field in form.select("input[name], select[name], textarea[name]"):
-        name, kind = field["name"], field.get("type", "")
-        if field.name == "input" and kind in ("submit", "button", "file"):
-            continue
-        if field.name == "input" and kind in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.name == "select":
-            selected = [option.get("value", option.get_text()) for option in field.select("option[selected]")]
-            if selected:
-                data.setdefault(name, []).extend(selected)
-        elif field.name == "textarea":
-            data.setdefault(name, []).append(field.get_text())
-        else:
-            data.setdefault(name, []).append(field.get("value", ""))
-    return data
+def form_data(response, with_csrf=False):
+    """What a browser would submit from the admin edit form of `response`, pressing no button."""
+    return querydict_from_html(response.content.decode(), form_id="w-editor-form", exclude_csrf=not with_csrf)

@@ -15,7 +15,7 @@ from jobs.choices import OfferStatus
 from jobs.models import ContractType
 from tests.factories import InstitutionFactory, JobOfferFactory, profession
 
-from .admin_helpers import listing_rows, listing_titles, offer_in_status, offer_url, soup
+from .admin_helpers import listing_rows, listing_titles, offer_in_status, offer_url, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_listing_shows_title_link_employer_status_deadline_and_last_update(admin
     assert row["Statut"] == "En ligne"
     assert row["Date limite"] == formats.date_format(deadline)  # e.g. "9 janvier 2027"
     assert row["Mise à jour"]
-    headings = [" ".join(th.get_text().split()) for th in soup(response).select("table.listing thead th")][1:]
+    headings = [text_of(th) for th in soup(response).select("table.listing thead th")][1:]
     assert headings == ["Intitulé", "Employeur", "Statut", "Date limite", "Mise à jour"]
 
 
