@@ -6,11 +6,11 @@ import re
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import querydict_from_html
+from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 from jobs.choices import OfferStatus
-from jobs.models import JobOffer
-from tests.factories import JobOfferFactory
+from jobs.models import ContractType, JobOffer
+from tests.factories import InstitutionFactory, JobOfferFactory, profession
 
 
 def offer_url(name, *args):
@@ -83,5 +83,33 @@ def field_errors(response, field_name):
 
 
 def form_data(response, with_csrf=False):
-    """What a browser would submit from the admin edit form of `response`, pressing no button."""
-    return querydict_from_html(response.content.decode(), form_id="w-editor-form", exclude_csrf=not with_csrf)
+    """What a browser would submit from the admin edit form of `response`, pressing no button, as a
+    dict of lists (the test client would only send the last value of each QueryDict key)."""
+    data = querydict_from_html(response.content.decode(), form_id="w-editor-form", exclude_csrf=not with_csrf)
+    return {name: data.getlist(name) for name in data}
+
+
+def new_offer_data(client, **values):
+    """The creation form as a browser submits it, filled with a valid offer, then `values`."""
+    data = form_data(client.get(offer_url("add")))
+    data.update(
+        {
+            "title": "Développeuse ou développeur Django",
+            "reference": "DN-12",
+            "institution": str(InstitutionFactory(slug="dnum", name="Direction du numérique", acronym="DNUM").pk),
+            "profession": str(profession("developpement").pk),
+            "skills": "Python, Django",
+            "category": "a",
+            "experience_level": "confirme",
+            "remote": "partiel",
+            "city": "Lyon",
+            "postal_code": "69003",
+            "missions": rich_text("<p>Construire des services publics utiles.</p>"),
+            "apply_url": "https://candidature.example.gouv.fr/dn-12",
+            "deadline": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
+        }
+    )
+    data["contract_types"] = [str(ContractType.objects.get(code="contractuel").pk)]
+    for name, value in values.items():
+        data[name] = value
+    return data

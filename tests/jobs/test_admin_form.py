@@ -6,42 +6,15 @@ import re
 
 import pytest
 from django.utils import timezone
-from wagtail.test.utils.form_data import rich_text
 
 from jobs.models import ContractType, JobOffer
-from tests.factories import InstitutionFactory, JobOfferFactory, profession
+from tests.factories import JobOfferFactory
 
-from .admin_helpers import field_errors, form_data, offer_url, page_text, soup, text_of
+from .admin_helpers import field_errors, form_data, new_offer_data, offer_url, page_text, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate
-
-
-def new_offer_data(client, **values):
-    """The creation form as a browser submits it, filled with a valid offer, then `values`."""
-    data = form_data(client.get(offer_url("add")))
-    data.update(
-        {
-            "title": "Développeuse ou développeur Django",
-            "reference": "DN-12",
-            "institution": str(InstitutionFactory(slug="dnum", name="Direction du numérique", acronym="DNUM").pk),
-            "profession": str(profession("developpement").pk),
-            "skills": "Python, Django",
-            "category": "a",
-            "experience_level": "confirme",
-            "remote": "partiel",
-            "city": "Lyon",
-            "postal_code": "69003",
-            "missions": rich_text("<p>Construire des services publics utiles.</p>"),
-            "apply_url": "https://candidature.example.gouv.fr/dn-12",
-            "deadline": (TODAY() + datetime.timedelta(days=30)).isoformat(),
-        }
-    )
-    data.setlist("contract_types", [str(ContractType.objects.get(code="contractuel").pk)])
-    for name, value in values.items():
-        data[name] = value
-    return data
 
 
 def test_the_form_has_the_five_tabs_and_french_help_texts(admin_client):
