@@ -136,6 +136,9 @@ class JobOfferViewSet(SnippetViewSet):
                     FieldPanel("team"),
                     FieldPanel(
                         "profession",
+                        # A short fixed list: a plain select rather than a chooser (whose search needs the
+                        # search index, which the migration that seeds the métiers does not fill).
+                        widget=forms.Select,
                         help_text="La famille de métiers : elle sert aux filtres de recherche et aux "
                         "suggestions d'offres similaires.",
                     ),

@@ -30,8 +30,9 @@ def test_the_form_has_the_five_tabs_and_french_help_texts(admin_client):
     for name in ("title", "institution", "contract_types", "postal_code", "missions", "apply_url", "deadline"):
         assert help_of.get(name), f"pas d'aide pour {name}"
     assert "deux mois après la création" in help_of["deadline"]
-    # Contract types are checkboxes.
+    # Contract types are checkboxes; the ten métiers a plain list.
     assert len(page.select('input[type="checkbox"][name="contract_types"]')) == ContractType.objects.count()
+    assert "Données" in [text_of(option) for option in page.select('select[name="profession"] option')]
 
 
 def test_slug_source_and_external_id_are_read_only_and_explained(admin_client):
