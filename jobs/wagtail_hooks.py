@@ -33,6 +33,22 @@ from .offer_actions import MARK_FILLED_ACTION
 ascii_slug_input = SlugInput(attrs={"data-w-slug-allow-unicode-value": "false"})
 
 
+class ReadOnlyPanel(FieldPanel):
+    """A read-only field that says so in French when empty (Wagtail would print "None")."""
+
+    def __init__(self, field_name, empty_text="—", **kwargs):
+        super().__init__(field_name, **{**kwargs, "read_only": True})
+        self.empty_text = empty_text
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "empty_text": self.empty_text}
+
+    def format_value_for_display(self, value):
+        if value is None or value == "":
+            return self.empty_text
+        return super().format_value_for_display(value)
+
+
 class JobOfferViewSet(SnippetViewSet):
     model = JobOffer
     icon = "doc-full"
@@ -116,9 +132,9 @@ class JobOfferViewSet(SnippetViewSet):
                         help_text="L'intitulé que les candidates et candidats chercheraient : "
                         "« Développeuse ou développeur back-end Python » plutôt qu'un code interne.",
                     ),
-                    FieldPanel(
+                    ReadOnlyPanel(
                         "slug",
-                        read_only=True,
+                        empty_text="Créé à l'enregistrement",
                         help_text="Créé à partir de l'intitulé à l'enregistrement, puis figé dès la première "
                         "publication pour que les liens déjà partagés restent valables. "
                         "Adresse publique : /offres/<identifiant>/.",
@@ -235,9 +251,9 @@ class JobOfferViewSet(SnippetViewSet):
                         help_text="Mise en ligne et retrait automatiques, facultatifs : la date limite de "
                         "candidature ferme déjà l'offre.",
                     ),
-                    FieldPanel(
+                    ReadOnlyPanel(
                         "first_published_at",
-                        read_only=True,
+                        empty_text="Pas encore publiée",
                         heading="Première publication",
                         help_text="La date « publiée le » que voient les candidats : fixée à la première "
                         "publication, conservée ensuite.",
@@ -248,7 +264,10 @@ class JobOfferViewSet(SnippetViewSet):
                         "Videz ce champ puis publiez pour rouvrir l'offre.",
                     ),
                     FieldRowPanel(
-                        [FieldPanel("source", read_only=True), FieldPanel("external_id", read_only=True)],
+                        [
+                            ReadOnlyPanel("source", empty_text="Aucune : offre saisie ici"),
+                            ReadOnlyPanel("external_id"),
+                        ],
                         heading="Import",
                         help_text="Renseignés par l'import des offres venues d'autres systèmes ; "
                         "ils ne se modifient pas ici.",

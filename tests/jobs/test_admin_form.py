@@ -46,6 +46,9 @@ def test_slug_source_and_external_id_are_read_only_and_explained(admin_client):
     assert "data-engineer" in text
     assert "figé dès la première publication" in text
     assert "choisirleservicepublic" in text and "CSP-1" in text
+    new_offer_page = page_text(admin_client.get(offer_url("add")))
+    assert "Créé à l'enregistrement" in new_offer_page and "Pas encore publiée" in new_offer_page
+    assert "None" not in new_offer_page
     # Posting a slug by hand changes nothing.
     data = form_data(response)
     data["slug"] = "autre-chose"
