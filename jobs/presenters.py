@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from wagtail.rich_text import RichText
 
 from .structured_data import job_posting, script_json
@@ -212,7 +212,7 @@ class OfferPage:
     def sections(self):
         """[{"id", "title", "html"}] of the description sections that have text."""
         return [
-            {"id": name.replace("_", "-"), "title": heading, "html": RichText(getattr(self.offer, name))}
+            {"id": slugify(heading), "title": heading, "html": RichText(getattr(self.offer, name))}
             for name, heading in SECTIONS
             if strip_tags(getattr(self.offer, name) or "").strip()
         ]
