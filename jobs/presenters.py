@@ -127,7 +127,7 @@ class OfferPage:
             "closed_notice": self.closed_notice(),
             "institution": self.institution,
             "facts": self.facts(),
-            "skills": [tag.name for tag in offer.skills.all()],
+            "skills": sorted((tag.name for tag in offer.skills.all()), key=str.casefold),
             "sections": self.sections,
             "apply": self.apply() if self.is_open or self.is_preview else None,
             "share": self.share(),

@@ -84,7 +84,7 @@ def test_an_open_offer_page_shows_the_offer(client):
         "Métier": "Développement",
         "Référence": "ANSSI-2026-42",
     }
-    assert [text(tag) for tag in page.select("#competences ~ ul .fr-tag")] == ["Splunk", "Forensic"]
+    assert [text(tag) for tag in page.select("#competences ~ ul .fr-tag")] == ["Forensic", "Splunk"]
     assert robots(page) is None
 
 
