@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.factories import InstitutionFactory, JobOfferFactory
 
@@ -61,9 +62,9 @@ def offer_paths(site_url, django_db_blocker):
         }
 
 
-@pytest.mark.parametrize("kind", ["list", "open", "email", "expired", "filled"])
+@pytest.mark.parametrize("kind", ["home", "list", "open", "email", "expired", "filled"])
 def test_offer_pages_pass_axe_with_one_h1(page, site_url, offer_paths, kind):
-    path = "/offres/" if kind == "list" else offer_paths[kind]
+    path = {"home": "/", "list": "/offres/"}.get(kind) or offer_paths[kind]
 
     response = page.goto(site_url + path)
 
@@ -102,6 +103,7 @@ def test_keyboard_user_reaches_and_activates_the_apply_link(page, site_url, offe
     with page.context.expect_page() as new_window:
         page.keyboard.press("Enter")
 
+    new_window.value.wait_for_load_state()
     assert new_window.value.url == APPLY_URL
     assert page.url == site_url + offer_paths["open"]
 
@@ -138,7 +140,7 @@ def test_copy_link_button_copies_the_offer_address(page, site_url, offer_paths):
 
     page.get_by_role("button", name="Copier le lien de l'offre").click()
 
-    assert page.get_by_role("status").filter(has_text="Lien copié").is_visible()
+    expect(page.get_by_role("status")).to_have_text("Lien copié dans le presse-papiers.")
     assert page.evaluate("navigator.clipboard.readText()") == site_url + offer_paths["open"]
 
 
