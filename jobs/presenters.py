@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
+from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import RichText
 
 from .structured_data import job_posting, script_json
@@ -36,16 +37,20 @@ def french_date(day):
     return "1er" + label[1:] if day.day == 1 else label
 
 
+def thousands(amount):
+    """« 45 000 », with a non-breaking space as thousands separator, as French typography wants."""
+    return f"{amount:,}".replace(",", "\u00a0")
+
+
 def euros(amount):
-    """« 45 000 € » with a non-breaking space as thousands separator, as French typography wants."""
-    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0€"
+    return thousands(amount) + "\u00a0€"
 
 
 def salary_label(offer):
     """« 45 000 – 55 000 € brut par an », « À partir de 45 000 € brut par an »…, or "" when not given."""
     low, high = offer.salary_min, offer.salary_max
     if low and high and low != high:
-        amount = f"{low:,}".replace(",", "\u00a0") + " – " + euros(high)
+        amount = f"{thousands(low)} – {euros(high)}"
     elif low and high:
         amount = euros(low)
     elif low:
@@ -93,6 +98,14 @@ def offer_card(offer, heading_tag="h2"):
         },
         "extra_classes": "fr-card--sm",
     }
+
+
+def logo_rendition(image):
+    """The logo's rendition, or None when its file is missing (the page then shows the name alone)."""
+    try:
+        return image.get_rendition(LOGO_RENDITION)
+    except SourceImageIOError:
+        return None
 
 
 def mailto(address, **fields):
@@ -165,8 +178,8 @@ class OfferPage:
     def institution(self):
         institution = self.offer.institution
         logo = None
-        if institution.logo:
-            rendition = institution.logo.get_rendition(LOGO_RENDITION)
+        rendition = logo_rendition(institution.logo) if institution.logo else None
+        if rendition:
             logo = {
                 "url": rendition.url,
                 "absolute_url": self.request.build_absolute_uri(rendition.url),

@@ -98,18 +98,16 @@ def test_twenty_offers_per_page_with_dsfr_pagination(client):
     assert "page 3 sur 3" in soup(third).title.string
 
 
-@pytest.mark.parametrize(
-    "query,expected_page",
-    [("page=999", 2), ("page=abc", 1), ("page=-2", 1), ("page=0", 1), ("page=", 1), ("page=2.5", 1)],
-)
-def test_odd_page_numbers_never_fail(client, query, expected_page):
+def test_odd_page_numbers_never_fail(client):
     publish_offers(21)
+    cases = {"page=999": 2, "page=abc": 1, "page=-2": 1, "page=0": 1, "page=": 1, "page=2.5": 1, "page=2": 2}
 
-    response = client.get(f"/offres/?{query}")
+    for query, expected_page in cases.items():
+        response = client.get(f"/offres/?{query}")
 
-    assert response.status_code == 200
-    current = soup(response).select_one(".fr-pagination [aria-current=page]")
-    assert current.string.strip() == str(expected_page)
+        assert response.status_code == 200, query
+        current = soup(response).select_one(".fr-pagination [aria-current=page]")
+        assert current.string.strip() == str(expected_page), query
 
 
 def test_other_query_parameters_are_kept_by_the_pagination(client):

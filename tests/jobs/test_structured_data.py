@@ -3,6 +3,7 @@ import zoneinfo
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -18,6 +19,9 @@ PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 @pytest.fixture
 def logo():
+    # Wagtail caches renditions by image id, and ids come back after a rolled-back test.
+    for backend in caches.all():
+        backend.clear()
     return Image.objects.create(title="Logo DINUM", file=get_test_image_file(size=(640, 320)))
 
 
@@ -214,3 +218,15 @@ def test_deadline_tomorrow_is_still_posted(client):
     offer = JobOfferFactory(title="Demain", deadline=days_from_today(1), published=True)
 
     assert json_ld(client.get(offer.get_absolute_url()))["title"] == "Demain"
+
+
+def test_a_logo_whose_file_is_missing_is_left_out(client, logo):
+    institution = InstitutionFactory(name="Institution au logo perdu", logo=logo)
+    offer = JobOfferFactory(title="Logo perdu", institution=institution, published=True)
+    logo.file.storage.delete(logo.file.name)
+
+    response = client.get(offer.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "logo" not in json_ld(response)["hiringOrganization"]
+    assert soup(response).select_one(".metnum-offer-employer img") is None
