@@ -3,7 +3,7 @@
 (function () {
   if (!navigator.clipboard) return;
   document.querySelectorAll("[data-copy-link]").forEach(function (button) {
-    var share = button.closest(".fr-share");
+    var share = button.closest("[data-share]");
     var status = share && share.querySelector("[data-copy-status]");
     button.closest("[data-copy-item]").hidden = false;
     button.addEventListener("click", function () {

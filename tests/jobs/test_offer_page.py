@@ -166,7 +166,7 @@ def test_email_subject_without_reference(client):
 def test_share_links(client):
     JobOfferFactory(title="Product owner", published=True)
 
-    share = soup(client.get("/offres/product-owner/")).select_one(".fr-share")
+    share = soup(client.get("/offres/product-owner/")).select_one("[data-share]")
 
     url = "http://testserver/offres/product-owner/"
     linkedin = share.select_one(".fr-share__link--linkedin")

@@ -69,7 +69,7 @@ def test_preview_of_a_new_unsaved_offer(admin_client):
     assert [text(tag) for tag in page.select("#competences ~ ul .fr-tag")] == ["EBIOS", "ISO 27001"]
     assert "À partir de 60 000 € brut par an" in text(page)
     # Not published: no address to share, no structured data, not for search engines.
-    assert page.select_one(".fr-share") is None
+    assert page.select_one("[data-share]") is None
     assert json_ld_scripts(response) == []
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert [text(title) for title in page.select("#offres-similaires ~ ul .fr-card__title")] == ["Analyste cyber"]
@@ -98,7 +98,7 @@ def test_preview_of_a_draft_change_to_a_published_offer(admin_client):
 
     page = soup(response)
     assert text(page.h1) == "Nouvel intitulé"
-    assert page.select_one(".fr-share input")["value"] == "http://testserver" + offer.get_absolute_url()
+    assert page.select_one("[data-share] input")["value"] == "http://testserver" + offer.get_absolute_url()
     assert json_ld_scripts(response) == []
     # The public page still shows the published version.
     assert text(soup(admin_client.get(offer.get_absolute_url())).h1) == "Publiée"
