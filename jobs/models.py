@@ -160,7 +160,7 @@ class JobOfferQuerySet(models.QuerySet):
         return self.filter(Q(filled_at__isnull=False) | Q(deadline__lt=today), first_published_at__isnull=False)
 
     def with_public_page(self, now=None):
-        """Offers whose public page answers, annotated with `is_open`.
+        """Offers whose public page answers, annotated with `open_now` (candidates can still apply).
 
         Open offers, plus the published offers closed by their deadline, by their scheduled expiry or
         by being filled: their page stays (marked closed, noindex) so that shared links still work.
@@ -173,8 +173,8 @@ class JobOfferQuerySet(models.QuerySet):
             | Q(expired=True)
             | (Q(live=True) & gone_live & (Q(deadline__lt=today) | Q(expire_at__lte=now)))
         )
-        is_open = Exists(JobOffer.objects.open(now=now).filter(pk=OuterRef("pk")))
-        return self.annotate(is_open=is_open).filter(Q(is_open=True) | closed_but_kept)
+        open_now = Exists(JobOffer.objects.open(now=now).filter(pk=OuterRef("pk")))
+        return self.annotate(open_now=open_now).filter(Q(open_now=True) | closed_but_kept)
 
     def similar_to(self, offer, limit=3):
         """Up to `limit` open offers like `offer`: same profession first, then same institution."""
