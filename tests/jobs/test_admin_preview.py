@@ -1,7 +1,5 @@
 """The admin preview of an offer renders the public offer template, for a new offer and an existing one."""
 
-from pathlib import Path
-
 import pytest
 
 from tests.factories import JobOfferFactory
@@ -9,15 +7,6 @@ from tests.factories import JobOfferFactory
 from .admin_helpers import form_data, new_offer_data, offer_url, page_text
 
 pytestmark = pytest.mark.django_db
-
-# Searched after the project's templates/: see the comment in the template itself.
-STAND_IN_TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-@pytest.fixture(autouse=True)
-def public_offer_template(settings):
-    engine = settings.TEMPLATES[0]
-    settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], STAND_IN_TEMPLATES]}]
 
 
 def test_preview_of_a_new_offer_shows_the_unsaved_form_values(admin_client):
