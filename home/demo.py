@@ -27,7 +27,7 @@ HOME_BODY = stream(
             "fonctionnaires ou contractuels."
         ),
     ),
-    ("latest_offers", {"heading": "Les dernières offres", "heading_level": "h2", "count": 6}),
+    ("latest_offers", {"heading": "Dernières offres", "heading_level": "h2", "count": 6}),
     (
         "cta_cards",
         {

@@ -3,41 +3,16 @@
 Each runs a fixed number of queries whatever it shows, and "open" is always `JobOffer.objects.open()`.
 """
 
-from django.urls import NoReverseMatch
-from django.utils.formats import date_format
+from django.urls import reverse
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from jobs.models import JobOffer
+from jobs.presenters import offer_card
 
 from .headings import TitledBlock
 from .selection import chosen_or_automatic
-
-OFFERS_URL = "/offres/"
-
-
-def offer_url(offer):
-    try:
-        return offer.get_absolute_url()
-    except NoReverseMatch:  # the public offer pages (/offres/<slug>/) live in another branch until merged
-        return f"{OFFERS_URL}{offer.slug}/"
-
-
-def offer_card(offer, heading_tag):
-    """The django-dsfr `dsfr_card` arguments of an offer, from `JobOffer.objects.for_listing()`."""
-    where = " · ".join(part for part in (offer.institution.short_name, offer.city) if part)
-    return {
-        "title": offer.title,
-        "link": offer_url(offer),
-        "heading_tag": heading_tag,
-        "description": offer.profession.name if offer.profession else "",
-        "top_detail": {"detail": {"text": where, "icon_class": "fr-icon-map-pin-2-line"}},
-        "bottom_detail": {
-            "text": f"Candidatures jusqu'au {date_format(offer.deadline, 'j F Y')}",
-            "icon_class": "fr-icon-calendar-line",
-        },
-        "extra_classes": "fr-card--shadow",
-    }
 
 
 def newest_open_offers(count, institution=None):
@@ -70,7 +45,7 @@ class InstitutionOffersBlock(TitledBlock):
         offers = newest_open_offers(value["count"], institution)
         context["cards"] = [offer_card(offer, value.item_heading_tag) for offer in offers]
         context["total"] = JobOffer.objects.open().filter(institution=institution).count()
-        context["search_url"] = f"{OFFERS_URL}?institution={institution.slug}"
+        context["search_url"] = f"{reverse('jobs:offer_list')}?institution={institution.slug}"
         return context
 
     class Meta:
@@ -90,7 +65,8 @@ class LatestOffersBlock(TitledBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["cards"] = [offer_card(offer, value.item_heading_tag) for offer in newest_open_offers(value["count"])]
-        context["search_url"] = OFFERS_URL
+        context["search_url"] = reverse("jobs:offer_list")
+        context["section_id"] = slugify(value.get("heading", ""))
         return context
 
     class Meta:

@@ -42,7 +42,7 @@ def test_home_page_shows_latest_offers_employers_and_stories(client, editorial_s
     soup = BeautifulSoup(html, "html.parser")
     sections = {" ".join(h2.get_text().split()): h2.find_parent("section") for h2 in soup.select("main h2")}
 
-    assert len(sections["Les dernières offres"].select(".fr-card")) == 6
+    assert len(sections["Dernières offres"].select(".fr-card")) == 6
     assert len(sections["Ils recrutent en ce moment"].select(".fr-card")) == 3
     assert len(sections["Ils et elles y travaillent"].select(".fr-card")) == 3
     assert sections["Ils recrutent en ce moment"].select_one("a[href='/employeurs/dinum/']")
