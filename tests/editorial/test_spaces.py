@@ -56,3 +56,14 @@ def test_the_page_slug_follows_the_institution(institution):
 
 def test_an_institution_without_page_has_no_public_url():
     assert InstitutionFactory().public_url is None
+
+
+def test_an_offer_page_links_to_the_live_employer_page(client, institution):
+    from tests.factories import JobOfferFactory
+
+    offer = JobOfferFactory(institution=institution, published=True)
+    page, _ = get_or_create_institution_page(institution)
+
+    assert 'href="/employeurs/anssi/"' in client.get(offer.get_absolute_url()).content.decode()
+    page.unpublish()
+    assert 'href="/employeurs/anssi/"' not in client.get(offer.get_absolute_url()).content.decode()
