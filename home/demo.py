@@ -27,10 +27,12 @@ HOME_BODY = stream(
             "fonctionnaires ou contractuels."
         ),
     ),
+    ("latest_offers", {"heading": "Dernières offres", "heading_level": "h2", "count": 6}),
     (
         "cta_cards",
         {
             "heading": "Trouver sa place",
+            "heading_level": "h2",
             "cards": [
                 {
                     "title": "Consulter les offres",
@@ -54,6 +56,14 @@ HOME_BODY = stream(
                 },
             ],
         },
+    ),
+    (
+        "featured_institutions",
+        {"heading": "Ils recrutent en ce moment", "heading_level": "h2", "pages": [], "count": 4},
+    ),
+    (
+        "featured_stories",
+        {"heading": "Ils et elles y travaillent", "heading_level": "h2", "stories": [], "tag": "", "count": 3},
     ),
 )
 

@@ -6,11 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from editorial.blocks import HomeStreamBlock
-from jobs.models import JobOffer
-from jobs.presenters import offer_card
-
-HOME_OFFERS = 6
+from editorial.blocks import HomeStreamBlock, assign_anchors
 
 
 class HomePage(Page):
@@ -20,6 +16,13 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "editorial.StandardPage",
+        "editorial.InstitutionIndexPage",
+        "editorial.StoryIndexPage",
+        "editorial.GuideIndexPage",
+        "home.SitemapPage",
+    ]
     max_count = 1
     template = "home/home_page.html"
 
@@ -28,8 +31,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        latest = JobOffer.objects.open().for_listing()[:HOME_OFFERS]
-        context["latest_offer_cards"] = [offer_card(offer, heading_tag="h3") for offer in latest]
+        assign_anchors(self.body)
         return context
 
     @property

@@ -84,9 +84,10 @@ class Institution(index.Indexed, models.Model):
 
     @property
     def public_url(self):
-        """The institution's public page, or None while it has none. Offer pages link to it when set;
-        the editorial app provides the pages (/employeurs/<slug>/)."""
-        return None
+        """The institution's live employer page (/employeurs/<slug>/), or None. The page belongs to the
+        editorial app, reached through its one-to-one `employer_page`: jobs never imports editorial."""
+        page = getattr(self, "employer_page", None)
+        return page.url if page is not None and page.live else None
 
 
 class Profession(index.Indexed, models.Model):

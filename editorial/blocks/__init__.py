@@ -1,44 +1,49 @@
-"""The shared block library, split by family. Page models pick their stream blocks from here."""
-
-from wagtail import blocks
+"""The shared block library, split by family. Page models pick their stream blocks from streams.py."""
 
 from .cards import CallToActionCardsBlock, CardBlock
-from .layout import HeroBlock
-from .links import LinkBlock, OptionalLinkBlock
-from .text import HeadingBlock, ParagraphBlock
+from .headings import TitledBlock, assign_anchors, outline_errors
+from .jobs import FeaturedInstitutionsBlock, InstitutionOffersBlock, LatestOffersBlock
+from .layout import AccordionBlock, HeroBlock
+from .links import ButtonBlock, LinkBlock, OptionalLinkBlock
+from .media import GalleryBlock, ImageBlock, VideoBlock
+from .people import QuoteBlock, StoriesBlock
+from .streams import (
+    ContentStreamBlock,
+    GuideStreamBlock,
+    HomeStreamBlock,
+    InstitutionStreamBlock,
+    PageStreamBlock,
+    StoryStreamBlock,
+)
+from .text import CalloutBlock, HeadingBlock, KeyFiguresBlock, ParagraphBlock
 
 __all__ = [
+    "AccordionBlock",
+    "ButtonBlock",
     "CallToActionCardsBlock",
+    "CalloutBlock",
     "CardBlock",
     "ContentStreamBlock",
+    "FeaturedInstitutionsBlock",
+    "GalleryBlock",
+    "GuideStreamBlock",
     "HeadingBlock",
     "HeroBlock",
     "HomeStreamBlock",
+    "ImageBlock",
+    "InstitutionOffersBlock",
+    "InstitutionStreamBlock",
+    "KeyFiguresBlock",
+    "LatestOffersBlock",
     "LinkBlock",
     "OptionalLinkBlock",
+    "PageStreamBlock",
     "ParagraphBlock",
+    "QuoteBlock",
+    "StoriesBlock",
+    "StoryStreamBlock",
+    "TitledBlock",
+    "VideoBlock",
+    "assign_anchors",
+    "outline_errors",
 ]
-
-
-class ContentStreamBlock(blocks.StreamBlock):
-    """The blocks every content page offers."""
-
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    cta_cards = CallToActionCardsBlock()
-
-
-class HomeStreamBlock(ContentStreamBlock):
-    hero = HeroBlock()
-
-    def clean(self, value):
-        value = super().clean(value)
-        hero_positions = [index for index, child in enumerate(value) if child.block_type == "hero"]
-        if hero_positions and hero_positions != [0]:
-            raise blocks.StreamBlockValidationError(
-                non_block_errors=["Le bandeau d'accueil doit être le premier bloc de la page, et le seul."]
-            )
-        return value
-
-    class Meta:
-        block_counts = {"hero": {"max_num": 1}}

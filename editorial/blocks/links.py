@@ -26,6 +26,11 @@ class LinkValue(blocks.StructValue):
         page = self.get("page")
         return self.get("text") or (page.title if page else self.get("address", ""))
 
+    @property
+    def opens_new_window(self):
+        """Only when the editor asks: a new window disorients keyboard and screen-reader users."""
+        return bool(self.get("new_window")) and bool(self.url)
+
 
 class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False, label="Page du site")
@@ -41,6 +46,13 @@ class LinkBlock(blocks.StructBlock):
         max_length=80,
         label="Texte du lien",
         help_text="Décrit la destination (« Voir les offres Données » plutôt que « En savoir plus »).",
+    )
+    new_window = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label="Ouvrir dans une nouvelle fenêtre",
+        help_text="À éviter sauf besoin réel (un document à garder ouvert, par exemple). "
+        "Le lien l'annonce aux lecteurs d'écran.",
     )
 
     required_destination = True
@@ -68,3 +80,19 @@ class OptionalLinkBlock(LinkBlock):
     """A link that may be left empty (a card without destination, for instance)."""
 
     required_destination = False
+
+
+class ButtonBlock(blocks.StructBlock):
+    link = LinkBlock(label="Lien")
+    style = blocks.ChoiceBlock(
+        choices=[("primary", "Principal"), ("secondary", "Secondaire")],
+        default="primary",
+        search_index=False,
+        label="Apparence",
+    )
+
+    class Meta:
+        icon = "link"
+        label = "Bouton d'action"
+        group = "Mise en page"
+        template = "blocks/button.html"

@@ -160,6 +160,9 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     },
 }
 
+# Tags get ASCII slugs ("donnees", not "données"): they appear in public filter URLs (?tag=…).
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "metnum")

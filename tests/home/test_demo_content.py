@@ -1,12 +1,16 @@
 import io
 
+import pytest
 from django.core.management import call_command
 from django.db.models import TextField
 from django.db.models.functions import Cast
-from wagtail.models import Page, Revision, Site
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Revision, Site
 
-from editorial.models import StandardPage
+from editorial.models import GuidePage, InstitutionPage, StandardPage, StoryPage
 from home.models import HomePage, SitemapPage
+from tests.factories import InstitutionFactory, JobOfferFactory
 
 
 def run_loader():
@@ -20,10 +24,22 @@ def snapshot():
     pages = list(Page.objects.order_by("path").values_list("url_path", "title", "live", "latest_revision_id"))
     bodies = [
         list(model.objects.order_by("pk").annotate(stored=Cast("body", TextField())).values_list("pk", "stored"))
-        for model in (HomePage, StandardPage)
+        for model in (HomePage, StandardPage, InstitutionPage, StoryPage, GuidePage)
     ]
     revisions = list(Revision.objects.order_by("pk").values_list("pk", "content"))
-    return pages, bodies, revisions, list(Site.objects.values_list("hostname", "root_page_id"))
+    media = (
+        list(get_image_model().objects.order_by("pk").values_list("pk", "title", "file")),
+        list(Collection.objects.order_by("path").values_list("name", flat=True)),
+        list(Tag.objects.order_by("pk").values_list("name", flat=True)),
+    )
+    return pages, bodies, revisions, media, list(Site.objects.values_list("hostname", "root_page_id"))
+
+
+@pytest.fixture
+def employers(db):
+    """Employers exist before the editorial loader runs (the jobs loader creates them in `make run`)."""
+    for slug in ("dinum", "anssi"):
+        JobOfferFactory(institution=InstitutionFactory(slug=slug), published=True)
 
 
 def test_demo_content_builds_the_site_tree(db):
@@ -40,14 +56,36 @@ def test_demo_content_builds_the_site_tree(db):
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
 
 
-def test_demo_content_is_idempotent(db):
+def test_demo_content_builds_the_editorial_pages(employers):
+    run_loader()
+
+    assert set(InstitutionPage.objects.live().values_list("slug", flat=True)) == {"dinum", "anssi"}
+    assert StoryPage.objects.live().count() == 12
+    assert GuidePage.objects.live().count() == 6
+    images = get_image_model().objects.filter(collection__name="Démo")
+    assert images.count() == 8
+    assert all(image.description for image in images)
+
+
+def test_demo_content_is_idempotent(employers):
     run_loader()
     before = snapshot()
+    assert len(before[1][2]) == 2 and len(before[1][3]) == 12 and len(before[1][4]) == 6
 
     output = run_loader()
 
     assert snapshot() == before
     assert "Rien à faire" in output
+
+
+def test_an_employer_added_later_gets_its_page_on_the_next_run(employers):
+    run_loader()
+    InstitutionFactory(slug="insee")
+
+    output = run_loader()
+
+    assert "Page employeur » : 1" in output
+    assert InstitutionPage.objects.filter(slug="insee").exists()
 
 
 def test_demo_content_keeps_editor_changes(db):

@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand
 
+from editorial import demo as editorial_demo
 from home import demo as home_demo
 from metnum_site.demo import DemoReport
 
 # Each app's loader, in dependency order; each takes the shared report.
-LOADERS = [home_demo.load]
+LOADERS = [home_demo.load, editorial_demo.load]
 
 
 class Command(BaseCommand):
