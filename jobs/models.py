@@ -269,6 +269,13 @@ class JobOffer(
         "source", max_length=40, blank=True, help_text="Système d'origine d'une offre importée (vide si saisie ici)."
     )
     external_id = models.CharField("identifiant dans la source", max_length=100, blank=True)
+    import_fingerprint = models.CharField(
+        "empreinte de la dernière importation",
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Résumé de la ligne importée : une ligne identique à la précédente ne crée pas de révision.",
+    )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
 
@@ -283,6 +290,8 @@ class JobOffer(
 
     objects = JobOfferQuerySet.as_manager()
 
+    # Indexed on save by jobs.indexing (same behaviour, but imports can defer it).
+    search_auto_update = False
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
@@ -334,8 +343,10 @@ class JobOffer(
 
     def unique_slug(self):
         base = slugify(self.title)[:200] or "offre"
+        # One query whatever the number of offers sharing this title (imports bring hundreds).
+        taken = set(JobOffer.objects.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True))
         slug, suffix = base, 2
-        while JobOffer.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        while slug in taken:
             slug, suffix = f"{base}-{suffix}", suffix + 1
         return slug
 
