@@ -294,7 +294,7 @@ def _parse_int(value):
     digits = re.sub(r"[\s\u00a0\u202f]", "", value)
     if re.fullmatch(r"\d+([.,]0+)?", digits):
         return int(re.split(r"[.,]", digits)[0])
-    raise ValueError(f"Nombre entier d'euros attendu, par exemple 42000 (reçu « {value} »)")
+    raise ValueError(f"Nombre entier d'euros attendu, par exemple 42000 (reçu « {value} »).")
 
 
 def _parse_date(value):
@@ -303,14 +303,14 @@ def _parse_date(value):
             return datetime.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"Date invalide « {value} » : format attendu AAAA-MM-JJ, par exemple 2026-03-31")
+    raise ValueError(f"Date invalide « {value} » : format attendu AAAA-MM-JJ, par exemple 2026-03-31.")
 
 
 def _choice(value, choices, label):
     code = value.lower()
     if code in choices.values:
         return code
-    raise ValueError(f"{label} inconnu « {value} ». Codes possibles : {', '.join(choices.values)}")
+    raise ValueError(f"{label} inconnu « {value} ». Codes possibles : {', '.join(choices.values)}.")
 
 
 @dataclass

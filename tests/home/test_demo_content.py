@@ -7,6 +7,7 @@ from wagtail.models import Page, Revision, Site
 
 from editorial.models import StandardPage
 from home.models import HomePage, SitemapPage
+from jobs.models import Institution, JobOffer
 
 
 def run_loader():
@@ -23,7 +24,14 @@ def snapshot():
         for model in (HomePage, StandardPage)
     ]
     revisions = list(Revision.objects.order_by("pk").values_list("pk", "content"))
-    return pages, bodies, revisions, list(Site.objects.values_list("hostname", "root_page_id"))
+    institutions = list(Institution.objects.order_by("slug").values_list("slug", "name", "parent_id", "logo_id"))
+    offers = list(
+        JobOffer.objects.order_by("external_id").values_list(
+            "external_id", "live", "latest_revision_id", "import_fingerprint", "filled_at", "updated_at"
+        )
+    )
+    sites = list(Site.objects.values_list("hostname", "root_page_id"))
+    return pages, bodies, revisions, institutions, offers, sites
 
 
 def test_demo_content_builds_the_site_tree(db):

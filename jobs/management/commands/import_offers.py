@@ -45,8 +45,9 @@ class Command(BaseCommand):
         if result.rejected:
             self.stdout.write(summary)
             plural = "s" if result.rejected > 1 else ""
+            others = "les autres seraient importées" if result.dry_run else "les autres sont importées"
             raise CommandError(
-                f"{result.rejected} ligne{plural} rejetée{plural} (détail ci-dessus) ; les autres sont importées.",
+                f"{result.rejected} ligne{plural} rejetée{plural} (détail ci-dessus) ; {others}.",
                 returncode=ROWS_REJECTED,
             )
         self.stdout.write(self.style.SUCCESS(summary))
