@@ -35,7 +35,7 @@ from wagtail.log_actions import log
 
 from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
 from .indexing import deferred_offer_indexing
-from .models import ContractType, Institution, JobOffer, Profession, add_months
+from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, add_months
 from .rules import offer_errors
 from .sanitizer import sanitize_rich_text
 
@@ -541,19 +541,28 @@ class OfferImporter:
         try:
             with transaction.atomic():
                 offer.import_fingerprint = fingerprint
-                offer.contract_types.set([self.contract_types[code] for code in parsed.contract_codes])
-                offer.skills.set([self._tag(name, created_tags) for name in parsed.skills])
                 if publish and parsed.published_at:
                     offer.first_published_at = timezone.make_aware(
                         datetime.datetime.combine(parsed.published_at, datetime.time())
                     )
                 elif publish and offer.first_published_at is None:
                     offer.first_published_at = timezone.now()
+                contract_types = [self.contract_types[code] for code in parsed.contract_codes]
+                tags = [self._tag(name, created_tags) for name in parsed.skills]
                 is_new = offer.pk is None
                 if is_new:
                     offer.live = False
-                if is_new or not offer.live:
-                    offer.save()  # like the admin: a live offer only changes when a revision is published
+                    offer.save()
+                    # One insert per relation (the cluster machinery would insert the tags one by one).
+                    JobOffer.contract_types.through.objects.bulk_create(
+                        [JobOffer.contract_types.through(joboffer=offer, contracttype=item) for item in contract_types]
+                    )
+                    JobOfferSkill.objects.bulk_create([JobOfferSkill(content_object=offer, tag=tag) for tag in tags])
+                else:
+                    offer.contract_types.set(contract_types)
+                    offer.skills.set(tags)
+                    if not offer.live:
+                        offer.save()  # like the admin: a live offer only changes when a revision is published
                 revision = offer.save_revision(clean=False)
                 log(offer, "wagtail.create" if is_new else "wagtail.edit", revision=revision, content_changed=True)
                 if publish:

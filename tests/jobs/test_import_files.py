@@ -1,6 +1,10 @@
 """Reading offer files: CSV dialects, JSON Lines, and files refused before anything is written."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from taggit.models import Tag
@@ -149,3 +153,25 @@ def test_json_values_keep_their_meaning(tmp_path, offer_row):
 
     assert status == ROWS_REJECTED
     assert "salary_min : Valeur vrai/faux inattendue" in err
+
+
+def test_manage_py_exits_with_status_2_when_the_file_is_refused(tmp_path):
+    path = tmp_path / "vide.csv"
+    path.write_bytes(b"")
+    environment = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="metnum_site.settings.test",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'jamais-ouverte.sqlite3'}",
+    )
+
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "import_offers", str(path), "--source", "csp"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert completed.returncode == FILE_REFUSED
+    assert "Le fichier est vide" in completed.stderr
