@@ -2,8 +2,8 @@
 
 `read_offer_file()` turns a file into rows (or refuses the whole file with an `ImportFileError`
 before anything is written); `OfferImporter(source).run(rows)` validates each row with the rules of
-the admin form and upserts it by (source, external_id), one transaction per row, through Wagtail's
-create / edit / publish actions so that every change is a revision.
+the admin form and upserts it by (source, external_id), one transaction per row: every change is a
+Wagtail revision, published through Wagtail's publish action and logged like an editor's.
 
 Column → model mapping (see README.md, "Importer des offres"):
     external_id → external_id (with --source: the upsert key)   title → title
@@ -112,7 +112,7 @@ class RowError:
 
     def __str__(self):
         where = f"ligne {self.line}" + (f" (external_id « {self.external_id} »)" if self.external_id else "")
-        return f"{where}, {self.field or 'ligne'} : {self.message}"
+        return f"{where}, {self.field} : {self.message}" if self.field else f"{where} : {self.message}"
 
 
 @dataclass
@@ -127,10 +127,6 @@ class ImportResult:
     @property
     def rejected(self):
         return len({error.line for error in self.errors})
-
-    @property
-    def changed(self):
-        return bool(self.created or self.updated or self.closed)
 
     def summary(self):
         counts = (
@@ -599,8 +595,3 @@ def import_offers(rows, source, *, draft=False, dry_run=False, close_missing=Fal
     """Import rows (SourceRow or dicts with the COLUMNS keys) into offers of `source`."""
     importer = OfferImporter(source, draft=draft, dry_run=dry_run, today=today)
     return importer.run(rows, close_missing=close_missing)
-
-
-def import_offer_file(path, source, **options):
-    """Read and import a file; ImportFileError (nothing written) when the file cannot be used."""
-    return import_offers(read_offer_file(path), source, **options)

@@ -342,13 +342,19 @@ class JobOffer(
         self.region_code = departement.region.code if departement else ""
 
     def unique_slug(self):
+        """The title's slug, or the first free "<slug>-2", "<slug>-3"… Candidates are checked in
+        growing batches by exact value (an indexed lookup: a prefix search scans the whole table on
+        SQLite, which made importing thousands of offers quadratic)."""
         base = slugify(self.title)[:200] or "offre"
-        # One query whatever the number of offers sharing this title (imports bring hundreds).
-        taken = set(JobOffer.objects.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True))
-        slug, suffix = base, 2
-        while slug in taken:
-            slug, suffix = f"{base}-{suffix}", suffix + 1
-        return slug
+        others = JobOffer.objects.exclude(pk=self.pk)
+        first, size = 1, 20
+        while True:
+            candidates = [base if number == 1 else f"{base}-{number}" for number in range(first, first + size)]
+            taken = set(others.filter(slug__in=candidates).values_list("slug", flat=True))
+            free = [slug for slug in candidates if slug not in taken]
+            if free:
+                return free[0]
+            first, size = first + size, size * 10
 
     # Derived facts shown to candidates and editors.
 

@@ -59,7 +59,7 @@ def test_json_lines_with_numbers_lists_and_nulls(tmp_path, offer_row):
     assert list(offer.contract_types.values_list("code", flat=True)) == ["stage"]
     assert list(offer.skills.names()) == ["SQL"]
     assert "ligne 2 (external_id « 102 »), extra_key : Colonne inconnue" in err
-    assert "ligne 3, ligne : JSON illisible" in err
+    assert "ligne 3 : JSON illisible" in err
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_a_row_with_too_many_values_is_rejected_with_its_line(tmp_path, offer_ro
     status, _, err = run_import(path)
 
     assert status == ROWS_REJECTED
-    assert f"ligne {starts[1]}, ligne : 22 valeurs pour 21 colonnes" in err
+    assert f"ligne {starts[1]} : 22 valeurs pour 21 colonnes" in err
     assert JobOffer.objects.filter(external_id="OFFRE-1").exists()
 
 
