@@ -88,3 +88,16 @@ def test_a_second_load_changes_no_offer(demo, capsys):
 
     assert "Rien à faire" in capsys.readouterr().out
     assert list(demo.order_by("pk").values_list("pk", "latest_revision_id", "updated_at")) == before
+
+
+def test_editors_changes_to_demo_employers_survive_a_new_load(demo, capsys):
+    dinum = Institution.objects.get(slug="dinum")
+    dinum.name, dinum.acronym = "Direction du numérique (renommée)", "DNUM"
+    dinum.save()
+
+    call_command("load_demo_content")
+
+    assert "Rien à faire" in capsys.readouterr().out
+    dinum.refresh_from_db()
+    assert dinum.name == "Direction du numérique (renommée)"
+    assert Institution.objects.filter(slug="dinum").count() == 1
