@@ -32,6 +32,7 @@ from taggit.models import Tag
 from wagtail.actions.base import BaseAction
 from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.log_actions import log
+from wagtail.signals import published
 
 from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
 from .indexing import deferred_offer_indexing
@@ -86,10 +87,17 @@ class PublishSavedRevision(PublishRevisionAction):
     PublishRevisionAction rebuilds that object from the revision's JSON, which costs a dozen queries
     per offer (one per tag and per relation) to get back what the importer holds in memory."""
 
-    def __init__(self, revision, instance):
+    def __init__(self, revision, instance, *, is_new):
         BaseAction.__init__(self, instance)
-        self.revision, self.object = revision, instance
+        self.revision, self.object, self.is_new = revision, instance, is_new
         self.changed, self.log_action, self.previous_revision = True, True, None
+
+    def _after_publish(self):
+        if self.is_new:
+            # An offer created a moment ago is in no moderation workflow: skip looking for one to cancel.
+            published.send(sender=type(self.object), instance=self.object, revision=self.revision)
+        else:
+            super()._after_publish()
 
 
 class ImportFileError(Exception):
@@ -562,7 +570,7 @@ class OfferImporter:
                 revision = offer.save_revision(clean=False)
                 log(offer, "wagtail.create" if is_new else "wagtail.edit", revision=revision, content_changed=True)
                 if publish:
-                    PublishSavedRevision(revision, offer).execute(skip_permission_checks=True)
+                    PublishSavedRevision(revision, offer, is_new=is_new).execute(skip_permission_checks=True)
                 elif offer.live:
                     # A draft of a live offer is only a revision: remember that this row was seen.
                     JobOffer.objects.filter(pk=offer.pk).update(import_fingerprint=fingerprint)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import ModelLogEntry, Revision
 from wagtail.search.backends import get_search_backend
+from wagtail.signals import published
 
 from jobs.demo import generate_offer_rows
 from jobs.importer import PublishSavedRevision, import_offers
@@ -251,3 +252,19 @@ def test_a_published_at_in_the_future_is_refused(offer_row):
 
     assert result.rejected == 1 and result.errors[0].field == "published_at"
     assert not JobOffer.objects.exists()
+
+
+def test_each_imported_offer_sends_wagtails_published_signal_once(offer_row):
+    received = []
+
+    def receiver(sender, instance, revision, **kwargs):
+        received.append((instance.external_id, revision.pk == instance.live_revision_id))
+
+    published.connect(receiver, sender=JobOffer)
+    try:
+        import_offers([offer_row, dict(offer_row, external_id="OFFRE-2")], "csp")
+        import_offers([dict(offer_row, title="Titre changé"), dict(offer_row, external_id="OFFRE-2")], "csp")
+    finally:
+        published.disconnect(receiver, sender=JobOffer)
+
+    assert received == [("OFFRE-1", True), ("OFFRE-2", True), ("OFFRE-1", True)]
