@@ -7,6 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from editorial.blocks import HomeStreamBlock
+from jobs.models import JobOffer
+from jobs.presenters import offer_card
+
+HOME_OFFERS = 6
 
 
 class HomePage(Page):
@@ -21,6 +25,12 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "Page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        latest = JobOffer.objects.open().for_listing()[:HOME_OFFERS]
+        context["latest_offer_cards"] = [offer_card(offer, heading_tag="h3") for offer in latest]
+        return context
 
     @property
     def hero(self):

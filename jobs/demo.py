@@ -13,13 +13,13 @@ import random
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.actions.edit import EditAction
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from .choices import InstitutionKind
 from .importer import COLUMNS, import_offers
 from .models import Institution, JobOffer
+from .offer_actions import mark_filled
 
 DEMO_SOURCE = "demo"
 DEMO_OFFER_COUNT = 300
@@ -821,13 +821,11 @@ def _bullets(rng, lines, count, intro=""):
 
 
 def mark_some_offers_filled():
-    """One open demo offer in twenty is filled: an editor's action (a revision), done once."""
+    """One open demo offer in twenty is filled, as an editor does it (a revision), once."""
     today = timezone.localdate()
     filled = 0
-    candidates = JobOffer.objects.filter(source=DEMO_SOURCE, external_id__endswith="3", filled_at__isnull=True)
-    for offer in candidates.filter(external_id__regex=r"[02468]3$").open():
-        with transaction.atomic():
-            offer.filled_at = max(today - datetime.timedelta(days=3), timezone.localdate(offer.first_published_at))
-            EditAction(offer, publish=True, clean=False).execute(skip_permission_checks=True)
+    candidates = JobOffer.objects.filter(source=DEMO_SOURCE, filled_at__isnull=True, external_id__regex=r"[02468]3$")
+    for offer in candidates.open():
+        mark_filled(offer, today=max(today - datetime.timedelta(days=3), timezone.localdate(offer.first_published_at)))
         filled += 1
     return filled

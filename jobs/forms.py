@@ -1,11 +1,22 @@
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .rules import offer_errors
+from .rules import SALARY_MAX, SALARY_MIN, offer_errors
+
+SALARY_RANGE_MESSAGE = f"Indiquez un salaire annuel brut entre {SALARY_MIN:_} et {SALARY_MAX:_} €.".replace(
+    "_", "\u202f"
+)
 
 
 class JobOfferForm(WagtailAdminModelForm):
     """The admin form of an offer: model validation plus the cross-field rules in rules.py."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("salary_min", "salary_max"):
+            if name in self.fields:
+                self.fields[name].error_messages.update(min_value=SALARY_RANGE_MESSAGE, max_value=SALARY_RANGE_MESSAGE)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -25,3 +36,27 @@ class JobOfferForm(WagtailAdminModelForm):
         if self.instance.first_published_at:
             return timezone.localdate(self.instance.first_published_at)
         return timezone.localdate()
+
+
+class SlugFromNameForm(WagtailAdminModelForm):
+    """For taxonomies (institutions, métiers): a blank slug is derived from the name, made unique."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "slug" in self.fields and not cleaned_data.get("slug") and cleaned_data.get("name"):
+            cleaned_data["slug"] = self.unique_slug(cleaned_data["name"])
+        return cleaned_data
+
+    def unique_slug(self, name):
+        max_length = self._meta.model._meta.get_field("slug").max_length
+        base = slugify(name)[: max_length - 4] or "sans-nom"
+        others = self._meta.model.objects.exclude(pk=self.instance.pk)
+        slug, suffix = base, 2
+        while others.filter(slug=slug).exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from . import geography
 from .choices import Category, ContractTypeCode, ExperienceLevel, InstitutionKind, OfferStatus, RemoteWork
+from .presenters import OfferPage
 from .rules import SALARY_MAX, SALARY_MIN
 
 SECTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -80,6 +81,12 @@ class Institution(index.Indexed, models.Model):
     @property
     def short_name(self):
         return self.acronym or self.name
+
+    @property
+    def public_url(self):
+        """The institution's public page, or None while it has none. Offer pages link to it when set;
+        the editorial app provides the pages (/employeurs/<slug>/)."""
+        return None
 
 
 class Profession(index.Indexed, models.Model):
@@ -152,6 +159,36 @@ class JobOfferQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(Q(filled_at__isnull=False) | Q(deadline__lt=today), first_published_at__isnull=False)
 
+    def with_public_page(self, now=None):
+        """Offers whose public page answers, annotated with `open_now` (candidates can still apply).
+
+        Open offers, plus the published offers closed by their deadline, by their scheduled expiry or
+        by being filled: their page stays (marked closed, noindex) so that shared links still work.
+        Drafts, offers not live yet and offers an editor (or an import) unpublished answer 404."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        gone_live = Q(go_live_at__isnull=True) | Q(go_live_at__lte=now)
+        closed_but_kept = Q(first_published_at__isnull=False) & (
+            Q(filled_at__isnull=False)
+            | Q(expired=True)
+            | (Q(live=True) & gone_live & (Q(deadline__lt=today) | Q(expire_at__lte=now)))
+        )
+        open_now = Exists(JobOffer.objects.open(now=now).filter(pk=OuterRef("pk")))
+        return self.annotate(open_now=open_now).filter(Q(open_now=True) | closed_but_kept)
+
+    def similar_to(self, offer, limit=3):
+        """Up to `limit` open offers like `offer`: same profession first, then same institution."""
+        same_institution = Q(institution_id=offer.institution_id)
+        if offer.profession_id:
+            same_profession = Q(profession_id=offer.profession_id)
+            candidates = self.open().filter(same_profession | same_institution)
+            closeness = Case(When(same_profession, then=Value(0)), default=Value(1))
+        else:
+            candidates, closeness = self.open().filter(same_institution), Value(1)
+        if offer.pk:
+            candidates = candidates.exclude(pk=offer.pk)
+        return candidates.annotate(closeness=closeness).order_by("closeness", "-first_published_at", "-pk")[:limit]
+
     def with_status(self, now=None):
         """Annotate `status_code` (an OfferStatus) so that listings can show and filter it in SQL."""
         now = now or timezone.now()
@@ -176,6 +213,10 @@ class JobOfferQuerySet(models.QuerySet):
     def for_listing(self):
         """Everything a card shows, in a fixed number of queries whatever the page length."""
         return self.select_related("institution", "institution__logo", "profession").prefetch_related("contract_types")
+
+    def for_detail(self):
+        """Everything an offer page shows about the offer itself, in a fixed number of queries."""
+        return self.for_listing().prefetch_related("skills")
 
 
 class JobOffer(
@@ -395,7 +436,8 @@ class JobOffer(
         return "jobs/offer_detail.html"
 
     def get_preview_context(self, request, mode_name):
+        """The public page's context, for the offer as edited (maybe unsaved, maybe incomplete)."""
         context = super().get_preview_context(request, mode_name)
-        context["offer"] = self
-        context["is_preview"] = True
+        similar = list(JobOffer.objects.for_listing().similar_to(self))
+        context.update(OfferPage(self, request, is_open=False, similar=similar, is_preview=True).context())
         return context

@@ -77,6 +77,9 @@ def _close_request_threads_connections():
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+        # Playwright runs the tests in greenlets, which have their own context: this connection
+        # object is not the one pytest-django closes before dropping the database.
+        connection.close()
 
 
 @pytest.fixture(scope="session")

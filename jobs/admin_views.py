@@ -1,0 +1,231 @@
+"""Admin views of the offers, plugged into the snippet viewset in wagtail_hooks.py.
+
+Every offer listing (the page, its search/filter results and its exports) starts from
+`JobOfferViewSet.get_queryset(request)`; every object view checks permissions through the
+registered permission policy of JobOffer (`user_has_permission_for_instance`), so that a stricter
+policy applies to these views as well as to Wagtail's own."""
+
+import datetime
+from functools import reduce
+from operator import or_
+
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Q
+from django.db.models.functions import Coalesce, Greatest
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic import CopyViewMixin
+from wagtail.admin.views.generic.base import BaseOperationView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import BaseButton
+from wagtail.coreutils import multigetattr
+from wagtail.permissions import policy_registry
+from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
+
+from .choices import OfferStatus
+from .models import JobOffer
+from .offer_actions import mark_filled, mark_filled_refusal, new_draft_copy
+
+
+def admin_listing_queryset():
+    """Offers with everything the admin listing and its exports show, in a fixed number of queries:
+    the status annotation, the latest title (draft included) and the last change."""
+    return (
+        JobOffer.objects.with_status()
+        .annotate(
+            listing_title=Coalesce("latest_revision__object_str", "title", output_field=CharField()),
+            # Saving a draft only writes a revision, not the row's updated_at.
+            last_updated_at=Greatest("updated_at", Coalesce("latest_revision__created_at", "updated_at")),
+        )
+        .select_related("institution", "profession")
+        .prefetch_related("contract_types")
+    )
+
+
+def user_can_mark_filled(user, offer):
+    """The permission rule of "Marquer comme pourvue", per offer: publishing rights when the offer
+    is live (it is republished), editing rights otherwise."""
+    permission = "publish" if offer.live else "change"
+    return policy_registry.get_by_type(JobOffer).user_has_permission_for_instance(user, permission, offer)
+
+
+def mark_filled_url(offer):
+    return reverse(JobOffer.snippet_viewset.get_url_name("mark_filled"), args=[quote(offer.pk)])
+
+
+class JobOfferIndexView(IndexView):
+    add_item_label = "Ajouter une offre"
+    default_ordering = "-last_updated_at"
+    # Searched with the ORM: the search backend's autocomplete only covers the title, and it cannot
+    # filter on the status annotation nor sort on the institution.
+    search_backend_name = None
+    search_fields = ["listing_title", "reference", "institution__name", "institution__acronym"]
+    # Export: computed columns; every other name in list_export is read from the offer.
+    export_values = {
+        "status": lambda offer: offer.status.label,
+        "contract_types": lambda offer: ", ".join(contract.label for contract in offer.contract_types.all()),
+        "departement": lambda offer: offer.departement.label if offer.departement else "",
+        "region": lambda offer: offer.region.name if offer.region else "",
+    }
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            "csv": lambda value: timezone.localtime(value).strftime("%Y-%m-%d %H:%M"),
+            "xlsx": lambda value: timezone.make_naive(value),
+        },
+    }
+
+    @cached_property
+    def columns(self):
+        title_column_class = self._get_title_column_class(TitleColumn)
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"),
+            title_column_class(
+                "title",
+                label="Intitulé",
+                accessor="listing_title",
+                sort_key="listing_title",
+                get_url=lambda offer: self.get_edit_url(offer) or self.get_inspect_url(offer),
+                get_title_id=lambda offer: f"snippet_{quote(offer.pk)}_title",
+            ),
+            Column("institution", label="Employeur", accessor="institution.name", sort_key="institution__name"),
+            StatusTagColumn(
+                "status",
+                label="Statut",
+                accessor=lambda offer: offer.status.label,
+                primary=lambda offer: offer.status == OfferStatus.LIVE,
+            ),
+            Column("deadline", label="Date limite", sort_key="deadline"),
+            DateColumn("last_updated_at", label="Mise à jour", sort_key="last_updated_at"),
+        ]
+
+    def order_queryset(self, queryset):
+        # A unique last key keeps pagination stable when many offers share a deadline or institution.
+        queryset = super().order_queryset(queryset)
+        return queryset.order_by(*queryset.query.order_by, "-pk")
+
+    def search_queryset(self, queryset):
+        """Each word must appear in the title, the reference or the employer's name or acronym."""
+        for word in self.search_query.split():
+            queryset = queryset.filter(
+                reduce(or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
+            )
+        return queryset
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not instance.filled_at and user_can_mark_filled(self.request.user, instance):
+            buttons.append(MarkFilledButton(mark_filled_url(instance), next_url=self.listing_url, priority=25))
+        return buttons
+
+    @cached_property
+    def listing_url(self):
+        """Where to come back after an action started from a row: this listing, same filters."""
+        params = self.request.GET.copy()
+        for key in ("_w_filter_fragment", "export"):
+            params.pop(key, None)
+        return f"{self.index_url}?{params.urlencode()}" if params else self.index_url
+
+    def to_row_dict(self, item):
+        return {
+            field: self.export_values[field](item) if field in self.export_values else multigetattr(item, field)
+            for field in self.list_export
+        }
+
+    def get_filename(self):
+        return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
+
+    def stream_csv(self, queryset):
+        # A byte order mark, so that spreadsheet software opens the accents right.
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
+
+
+class MarkFilledButton(BaseButton):
+    """A "More" menu entry that posts to the mark-filled view (a link would be a GET)."""
+
+    template_name = "jobs/admin/mark_filled_button.html"
+    allow_in_dropdown = True
+    label = "Marquer comme pourvue"
+    icon_name = "success"
+
+    def __init__(self, url, next_url="", **kwargs):
+        super().__init__(url=url, **kwargs)
+        self.next_url = next_url
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["csrf_token"] = get_token(parent_context["request"])
+        context["next_url"] = self.next_url
+        return context
+
+
+class MarkFilledMenuItem(ActionMenuItem):
+    """The entry of the edit view's action menu: submits the edit form to the mark-filled view
+    (the form's other fields are ignored there: unsaved changes are not saved)."""
+
+    name = "action-mark-filled"
+    label = "Marquer comme pourvue"
+    icon_name = "success"
+    template_name = "jobs/admin/mark_filled_menu_item.html"
+
+    def is_shown(self, context):
+        instance = context.get("instance")
+        return (
+            context["view"] == "edit"
+            and not context.get("locked_for_user")
+            and instance is not None
+            and not instance.filled_at
+            and user_can_mark_filled(context["request"].user, instance)
+        )
+
+    def get_url(self, parent_context):
+        return mark_filled_url(parent_context["instance"])
+
+
+class MarkFilledView(PermissionCheckedMixin, BaseOperationView):
+    """POST only: marks the offer filled today (see offer_actions.mark_filled)."""
+
+    model = JobOffer
+    permission_required = "change"
+    http_method_names = ["post"]
+
+    def user_can_mark_filled(self):
+        return user_can_mark_filled(self.request.user, self.object)
+
+    def post(self, request, *args, **kwargs):
+        if not self.user_can_mark_filled():
+            raise PermissionDenied
+        if refusal := mark_filled_refusal(self.object, request.user):
+            messages.error(request, refusal)
+            return redirect(self.get_success_url())
+        mark_filled(self.object, user=request.user)
+        self.add_success_message()
+        return redirect(self.get_success_url())
+
+    def get_success_message(self):
+        if self.object.live:
+            return f"Offre « {self.object} » marquée comme pourvue et republiée : sa page publique l'indique."
+        return f"Offre « {self.object} » marquée comme pourvue."
+
+
+class JobOfferCreateView(CreateView):
+    error_message = "L'offre n'a pas pu être créée : corrigez les erreurs signalées dans le formulaire."
+
+
+class JobOfferEditView(EditView):
+    error_message = "L'offre n'a pas pu être enregistrée : corrigez les erreurs signalées dans le formulaire."
+
+
+class JobOfferCopyView(CopyViewMixin, JobOfferCreateView):
+    """The creation form, filled from the copied offer as a new draft (see offer_actions.new_draft_copy)."""
+
+    def get_initial_form_instance(self):
+        return new_draft_copy(self.get_object())

@@ -1,0 +1,65 @@
+"""/offres/flux.rss (RSS 2.0) and /offres/flux.atom (Atom 1.0): the newest open offers."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+
+from .models import JobOffer
+from .presenters import contract_labels, excerpt, french_date, place_label
+
+FEED_LENGTH = 50
+
+
+def feed_offers(request):
+    """The offers a feed lists for this request. Takes the request so that the feeds can later accept
+    the search page's filters from its query string."""
+    return JobOffer.objects.open().for_listing()[:FEED_LENGTH]
+
+
+class LatestOffersRss(Feed):
+    title = "Métiers du numérique — dernières offres d'emploi"
+    description = "Les dernières offres d'emploi du numérique de l'État ouvertes aux candidatures."
+
+    def get_object(self, request, *args, **kwargs):
+        # The feed object is shared by every request: hand the request to items() instead of storing it.
+        return request
+
+    def link(self):
+        return reverse("jobs:offer_list")
+
+    def items(self, request):
+        return feed_offers(request)
+
+    def item_title(self, offer):
+        return offer.title
+
+    def item_description(self, offer):
+        facts = [
+            offer.institution.name,
+            place_label(offer),
+            ", ".join(contract_labels(offer)),
+            f"Candidature jusqu'au {french_date(offer.deadline)}",
+        ]
+        return format_html("<p>{}</p><p>{}</p>", " · ".join(facts), excerpt(offer.missions))
+
+    def item_pubdate(self, offer):
+        return offer.first_published_at
+
+    def item_updateddate(self, offer):
+        return offer.last_published_at or offer.first_published_at
+
+    def item_author_name(self, offer):
+        return offer.institution.name
+
+    def item_categories(self, offer):
+        return contract_labels(offer)
+
+    def item_link(self, offer):
+        """Also the item's unique id (RSS guid, Atom id): the slug never changes once published."""
+        return offer.get_absolute_url()
+
+
+class LatestOffersAtom(LatestOffersRss):
+    feed_type = Atom1Feed
+    subtitle = LatestOffersRss.description
