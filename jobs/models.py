@@ -311,6 +311,13 @@ class JobOffer(
         "source", max_length=40, blank=True, help_text="Système d'origine d'une offre importée (vide si saisie ici)."
     )
     external_id = models.CharField("identifiant dans la source", max_length=100, blank=True)
+    import_fingerprint = models.CharField(
+        "empreinte de la dernière importation",
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Résumé de la ligne importée : une ligne identique à la précédente ne crée pas de révision.",
+    )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
 
@@ -325,6 +332,8 @@ class JobOffer(
 
     objects = JobOfferQuerySet.as_manager()
 
+    # Indexed on save by jobs.indexing (same behaviour, but imports can defer it).
+    search_auto_update = False
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
@@ -375,11 +384,19 @@ class JobOffer(
         self.region_code = departement.region.code if departement else ""
 
     def unique_slug(self):
+        """The title's slug, or the first free "<slug>-2", "<slug>-3"… Candidates are checked in
+        growing batches by exact value (an indexed lookup: a prefix search scans the whole table on
+        SQLite, which made importing thousands of offers quadratic)."""
         base = slugify(self.title)[:200] or "offre"
-        slug, suffix = base, 2
-        while JobOffer.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, suffix = f"{base}-{suffix}", suffix + 1
-        return slug
+        others = JobOffer.objects.exclude(pk=self.pk)
+        first, size = 1, 20
+        while True:
+            candidates = [base if number == 1 else f"{base}-{number}" for number in range(first, first + size)]
+            taken = set(others.filter(slug__in=candidates).values_list("slug", flat=True))
+            free = [slug for slug in candidates if slug not in taken]
+            if free:
+                return free[0]
+            first, size = first + size, size * 10
 
     # Derived facts shown to candidates and editors.
 

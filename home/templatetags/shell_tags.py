@@ -1,9 +1,14 @@
 """Tags for the site shell (header, footer, breadcrumb). None of them queries the database,
 except `page_breadcrumb`, which reads the ancestors of the page being shown."""
 
+import re
+
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+LINK_WITHOUT_HREF = re.compile(r'<a (class="fr-pagination__link[^"]*")\s*>')
 
 MAIN_NAVIGATION = [
     ("/offres/", "Offres"),
@@ -43,3 +48,13 @@ def page_breadcrumb(page):
         "links": [{"url": ancestor.url, "title": ancestor.title} for ancestor in ancestors],
         "current": page.title,
     }
+
+
+@register.simple_tag(takes_context=True)
+def accessible_pagination(context, page_obj):
+    """django-dsfr's pagination (`dsfr_pagination`), with the DSFR's markup for the links that lead
+    nowhere (first and previous page on the first page, next and last on the last one):
+    `aria-disabled="true"` and `role="link"`, which django-dsfr leaves out. Without them, assistive
+    technologies and axe-core take these greyed-out links for text that lacks contrast."""
+    html = render_to_string("dsfr/pagination.html", {"request": context["request"], "page_obj": page_obj})
+    return mark_safe(LINK_WITHOUT_HREF.sub(r'<a \1 aria-disabled="true" role="link">', html))

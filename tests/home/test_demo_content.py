@@ -1,6 +1,5 @@
 import io
 
-import pytest
 from django.core.management import call_command
 from django.db.models import TextField
 from django.db.models.functions import Cast
@@ -10,7 +9,8 @@ from wagtail.models import Collection, Page, Revision, Site
 
 from editorial.models import GuidePage, InstitutionPage, StandardPage, StoryPage
 from home.models import HomePage, SitemapPage
-from tests.factories import InstitutionFactory, JobOfferFactory
+from jobs.models import Institution, JobOffer
+from tests.factories import InstitutionFactory
 
 
 def run_loader():
@@ -32,14 +32,14 @@ def snapshot():
         list(Collection.objects.order_by("path").values_list("name", flat=True)),
         list(Tag.objects.order_by("pk").values_list("name", flat=True)),
     )
-    return pages, bodies, revisions, media, list(Site.objects.values_list("hostname", "root_page_id"))
-
-
-@pytest.fixture
-def employers(db):
-    """Employers exist before the editorial loader runs (the jobs loader creates them in `make run`)."""
-    for slug in ("dinum", "anssi"):
-        JobOfferFactory(institution=InstitutionFactory(slug=slug), published=True)
+    institutions = list(Institution.objects.order_by("slug").values_list("slug", "name", "parent_id", "logo_id"))
+    offers = list(
+        JobOffer.objects.order_by("external_id").values_list(
+            "external_id", "live", "latest_revision_id", "import_fingerprint", "filled_at", "updated_at"
+        )
+    )
+    sites = list(Site.objects.values_list("hostname", "root_page_id"))
+    return pages, bodies, revisions, media, institutions, offers, sites
 
 
 def test_demo_content_builds_the_site_tree(db):
@@ -56,10 +56,12 @@ def test_demo_content_builds_the_site_tree(db):
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
 
 
-def test_demo_content_builds_the_editorial_pages(employers):
+def test_demo_content_builds_the_editorial_pages(db):
     run_loader()
 
-    assert set(InstitutionPage.objects.live().values_list("slug", flat=True)) == {"dinum", "anssi"}
+    employers = set(Institution.objects.values_list("slug", flat=True))
+    assert {"dinum", "anssi"} <= employers
+    assert set(InstitutionPage.objects.live().values_list("slug", flat=True)) == employers
     assert StoryPage.objects.live().count() == 12
     assert GuidePage.objects.live().count() == 6
     images = get_image_model().objects.filter(collection__name="Démo")
@@ -67,10 +69,11 @@ def test_demo_content_builds_the_editorial_pages(employers):
     assert all(image.description for image in images)
 
 
-def test_demo_content_is_idempotent(employers):
+def test_demo_content_is_idempotent(db):
     run_loader()
     before = snapshot()
-    assert len(before[1][2]) == 2 and len(before[1][3]) == 12 and len(before[1][4]) == 6
+    assert len(before[1][2]) == Institution.objects.count() and len(before[1][3]) == 12 and len(before[1][4]) == 6
+    assert len(before[5]) == JobOffer.objects.count() > 250
 
     output = run_loader()
 
@@ -78,14 +81,14 @@ def test_demo_content_is_idempotent(employers):
     assert "Rien à faire" in output
 
 
-def test_an_employer_added_later_gets_its_page_on_the_next_run(employers):
+def test_an_employer_added_later_gets_its_page_on_the_next_run(db):
     run_loader()
-    InstitutionFactory(slug="insee")
+    InstitutionFactory(slug="nouvel-employeur", name="Nouvel employeur public")
 
     output = run_loader()
 
     assert "Page employeur » : 1" in output
-    assert InstitutionPage.objects.filter(slug="insee").exists()
+    assert InstitutionPage.objects.filter(slug="nouvel-employeur").exists()
 
 
 def test_demo_content_keeps_editor_changes(db):

@@ -1,5 +1,7 @@
 import pytest
+from django.utils import timezone
 
+from jobs.models import JobOffer
 from tests.factories import JobOfferFactory
 from tests.jobs.helpers import expired_offer, filled_offer, queries_for, soup, text
 
@@ -29,6 +31,7 @@ def test_home_shows_the_six_newest_open_offers(client, demo_site):
 
 
 def test_no_open_offer_no_section(client, demo_site):
+    JobOffer.objects.open().update(filled_at=timezone.localdate())  # the demo's open offers, all filled
     expired_offer()
 
     assert home_offer_titles(client) is None

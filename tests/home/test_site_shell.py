@@ -1,5 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.core.paginator import Paginator
+from django.template import Context, Template
 from django.test import RequestFactory
 
 from home.models import SiteSettings
@@ -113,3 +115,21 @@ def test_robots_txt_points_at_the_sitemap(client, db):
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_pagination_marks_the_links_that_lead_nowhere_as_disabled(rf):
+    page = Paginator(range(60), 20).page(1)
+    request = rf.get("/offres/")
+
+    html = Template("{% load shell_tags %}{% accessible_pagination page %}").render(
+        Context({"request": request, "page": page})
+    )
+
+    links = BeautifulSoup(html, "html.parser").select("a.fr-pagination__link")
+    disabled = [" ".join(link["class"]) for link in links if link.get("aria-disabled") == "true"]
+    assert disabled == [
+        "fr-pagination__link fr-pagination__link--first",
+        "fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label",
+    ]
+    assert all(link.get("role") == "link" for link in links if not link.get("href"))
+    assert all(link.get("aria-disabled") is None for link in links if link.get("href"))

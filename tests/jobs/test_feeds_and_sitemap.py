@@ -28,7 +28,7 @@ def offers_of_every_kind():
     older = JobOfferFactory(title="Ouverte ancienne", published=True)
     newer = JobOfferFactory(
         title="Ouverte récente",
-        institution=InstitutionFactory(name="Cour des comptes"),
+        institution=InstitutionFactory(name="Conseil constitutionnel"),
         city="Bordeaux",
         postal_code="33000",
         contract_codes=("contractuel",),
@@ -64,7 +64,7 @@ def test_feeds_list_only_open_offers_newest_first(client, offers_of_every_kind, 
     assert entry.id == entry.link
     assert entry.published_parsed is not None
     summary = text(BeautifulSoup(entry.summary, "html.parser"))
-    for fact in ["Cour des comptes", "Bordeaux (Gironde)", "Contractuel uniquement", "Candidature jusqu'au"]:
+    for fact in ["Conseil constitutionnel", "Bordeaux (Gironde)", "Contractuel uniquement", "Candidature jusqu'au"]:
         assert fact in summary
     assert "Auditer les systèmes d'information." in summary
     assert "<b>" not in entry.summary
@@ -94,7 +94,9 @@ def test_sitemap_lists_pages_and_open_offers_with_lastmod(client, demo_site, off
         for url in tree.findall("sm:url", SITEMAP_NS)
     }
     offer_paths = {path for path in entries if path.startswith("/offres/")}
-    assert offer_paths == {newer.get_absolute_url(), older.get_absolute_url()}
+    # Exactly the open offers: the two above and the demo's open ones, none of the closed or unpublished.
+    assert offer_paths == {offer.get_absolute_url() for offer in JobOffer.objects.open()}
+    assert {newer.get_absolute_url(), older.get_absolute_url()} <= offer_paths
     assert entries[newer.get_absolute_url()] == newer.last_published_at.date().isoformat()
     assert {"/", "/mentions-legales/", "/plan-du-site/"} <= set(entries)
 

@@ -2,10 +2,12 @@ from django.core.management.base import BaseCommand
 
 from editorial import demo as editorial_demo
 from home import demo as home_demo
+from jobs import demo as jobs_demo
 from metnum_site.demo import DemoReport
 
-# Each app's loader, in dependency order; each takes the shared report.
-LOADERS = [home_demo.load, editorial_demo.load]
+# Each app's loader, in dependency order; each takes the shared report. The jobs loader (employers,
+# offers) comes before the editorial loader, whose pages show employers and offers.
+LOADERS = [home_demo.load, jobs_demo.load, editorial_demo.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,605 @@
+"""Import job offers from other systems: CSV or JSON Lines files, or rows built in memory.
+
+`read_offer_file()` turns a file into rows (or refuses the whole file with an `ImportFileError`
+before anything is written); `OfferImporter(source).run(rows)` validates each row with the rules of
+the admin form and upserts it by (source, external_id), one transaction per row: every change is a
+Wagtail revision, published through Wagtail's publish action and logged like an editor's.
+
+Column → model mapping (see README.md, "Importer des offres"):
+    external_id → external_id (with --source: the upsert key)   title → title
+    institution → institution (name, acronym or slug)            profession → profession (name or slug)
+    contract_types → contract_types (codes separated by "|")     category, experience_level, remote → same
+    city, postal_code → same (département and région derived)   salary_min, salary_max → same (euros/year)
+    description → missions; profile, benefits, process → same    (rich text, sanitised)
+    apply_url, apply_email → same                                published_at → first_published_at
+    deadline → deadline                                          skills → skills (tags separated by "|")
+"""
+
+import csv
+import datetime
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from taggit.models import Tag
+from wagtail.actions.base import BaseAction
+from wagtail.actions.publish_revision import PublishRevisionAction
+from wagtail.log_actions import log
+from wagtail.signals import published
+
+from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
+from .indexing import deferred_offer_indexing
+from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, add_months
+from .rules import offer_errors
+from .sanitizer import sanitize_rich_text
+
+COLUMNS = (
+    "external_id",
+    "title",
+    "institution",
+    "profession",
+    "contract_types",
+    "category",
+    "experience_level",
+    "remote",
+    "city",
+    "postal_code",
+    "salary_min",
+    "salary_max",
+    "description",
+    "profile",
+    "benefits",
+    "process",
+    "apply_url",
+    "apply_email",
+    "published_at",
+    "deadline",
+    "skills",
+)
+REQUIRED_COLUMNS = ("external_id", "title", "institution", "contract_types", "city", "postal_code", "description")
+APPLY_COLUMNS = ("apply_url", "apply_email")
+RICH_TEXT_COLUMNS = {"description": "missions", "profile": "profile", "benefits": "benefits", "process": "process"}
+PLAIN_COLUMNS = ("title", "city", "postal_code", "apply_url", "apply_email")
+MULTI_VALUE_SEPARATOR = "|"
+# A model field's errors are reported under the column that fills it.
+COLUMN_OF_FIELD = {"missions": "description", "first_published_at": "published_at"}
+SOURCE_NAME = re.compile(r"^[\w.-]{1,40}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Derived or generated fields, and foreign keys: their values come from the importer's own caches,
+# so validating them would only cost one query each.
+NOT_VALIDATED_FIELDS = ["slug", "departement_code", "region_code"] + [
+    field.name for field in JobOffer._meta.concrete_fields if field.is_relation
+]
+# Bump when the meaning of a stored fingerprint changes, so that every offer is refreshed once.
+FINGERPRINT_VERSION = 1
+
+
+class PublishSavedRevision(PublishRevisionAction):
+    """Wagtail's publication of a revision, given the object the revision was just saved from.
+
+    PublishRevisionAction rebuilds that object from the revision's JSON, which costs a dozen queries
+    per offer (one per tag and per relation) to get back what the importer holds in memory."""
+
+    def __init__(self, revision, instance, *, is_new):
+        BaseAction.__init__(self, instance)
+        self.revision, self.object, self.is_new = revision, instance, is_new
+        self.changed, self.log_action, self.previous_revision = True, True, None
+
+    def _after_publish(self):
+        if self.is_new:
+            # An offer created a moment ago is in no moderation workflow: skip looking for one to cancel.
+            published.send(sender=type(self.object), instance=self.object, revision=self.revision)
+        else:
+            super()._after_publish()
+
+
+class ImportFileError(Exception):
+    """The file (or the import as a whole) cannot be read: nothing was written. Message in French."""
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    line: int
+    values: dict
+    problem: str = ""  # set when the line could not even be split into columns
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    external_id: str
+    field: str
+    message: str
+
+    def __str__(self):
+        where = f"ligne {self.line}" + (f" (external_id « {self.external_id} »)" if self.external_id else "")
+        return f"{where}, {self.field} : {self.message}" if self.field else f"{where} : {self.message}"
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    closed: int = 0
+    errors: list = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def rejected(self):
+        return len({error.line for error in self.errors})
+
+    def summary(self):
+        counts = (
+            f"créées : {self.created}, mises à jour : {self.updated}, inchangées : {self.unchanged}, "
+            f"rejetées : {self.rejected}, fermées : {self.closed}"
+        )
+        if self.dry_run:
+            return f"Simulation (--dry-run), rien n'a été enregistré. Offres {counts}."
+        return f"Offres {counts}."
+
+
+# Reading files.
+
+
+def read_offer_file(path):
+    """The rows of a CSV or JSON Lines file, or ImportFileError when the file cannot be used at all."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise ImportFileError(f"Impossible de lire le fichier « {path} » : {error.strerror or error}.") from error
+    return parse_offer_file(data)
+
+
+def parse_offer_file(data):
+    if not data.strip():
+        raise ImportFileError("Le fichier est vide.")
+    if b"\x00" in data:
+        raise ImportFileError("Le fichier est un fichier binaire, pas un fichier CSV ou JSON Lines.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"Le fichier n'est pas encodé en UTF-8 (octet invalide ligne {line}). "
+            "Enregistrez-le en UTF-8, par exemple avec « Enregistrer sous… › CSV UTF-8 » dans un tableur."
+        ) from error
+    first_character = text.lstrip()[:1]
+    if first_character == "[":
+        raise ImportFileError(
+            "Le fichier est un tableau JSON, pas du JSON Lines : écrivez une offre (un objet JSON) par ligne."
+        )
+    rows = _read_json_lines(text) if first_character == "{" else _read_csv(text)
+    if not rows:
+        raise ImportFileError("Le fichier ne contient aucune offre, seulement l'en-tête.")
+    return rows
+
+
+def check_columns(columns):
+    """Refuse a header that misses required columns, repeats one, or has unknown ones."""
+    problems = []
+    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+    if missing:
+        problems.append(f"colonnes obligatoires absentes : {', '.join(missing)}")
+    if not any(column in columns for column in APPLY_COLUMNS):
+        problems.append("il faut au moins une des colonnes apply_url ou apply_email")
+    duplicates = sorted({column for column in columns if columns.count(column) > 1})
+    if duplicates:
+        problems.append(f"colonnes en double : {', '.join(duplicates)}")
+    unknown = [column for column in columns if column not in COLUMNS]
+    if unknown:
+        shown = ", ".join(f"« {column} »" for column in unknown[:5])
+        more = f" et {len(unknown) - 5} autres" if len(unknown) > 5 else ""
+        problems.append(f"colonnes inconnues : {shown}{more}")
+    if problems:
+        raise ImportFileError(
+            "Les colonnes du fichier ne conviennent pas ("
+            + " ; ".join(problems)
+            + f"). Colonnes attendues : {', '.join(COLUMNS)} (obligatoires : {', '.join(REQUIRED_COLUMNS)})."
+        )
+
+
+def _read_csv(text):
+    header_line = text.splitlines()[0]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+        columns = [name.strip().lower() for name in header]
+        kept = [index for index, name in enumerate(columns) if name]  # trailing separators leave blank names
+        check_columns([columns[index] for index in kept])
+        rows, previous_end = [], reader.line_num
+        for record in reader:
+            line, previous_end = previous_end + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(columns):
+                problem = (
+                    f"{len(record)} valeurs pour {len(columns)} colonnes : vérifiez les séparateurs « {delimiter} » "
+                    "et les guillemets."
+                )
+                rows.append(SourceRow(line, {}, problem=problem))
+                continue
+            rows.append(SourceRow(line, {columns[index]: record[index] for index in kept}))
+    except csv.Error as error:
+        raise ImportFileError(
+            f"Le fichier CSV est mal formé vers la ligne {reader.line_num} ({error}) : "
+            "un guillemet n'est sans doute pas fermé."
+        ) from error
+    return rows
+
+
+def _read_json_lines(text):
+    rows = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError as error:
+            value, problem = None, f"JSON illisible ({error.msg}, colonne {error.colno})"
+        else:
+            problem = "" if isinstance(value, dict) else "ce n'est pas un objet JSON"
+        if problem and not rows:
+            raise ImportFileError(
+                f"Ce n'est ni un fichier CSV ni un fichier JSON Lines : ligne {number}, {problem}. "
+                "Écrivez une offre par ligne, chacune un objet JSON complet."
+            )
+        if problem:
+            rows.append(SourceRow(number, {}, problem=problem))
+            continue
+        values = {str(key).strip().lower(): item for key, item in value.items()}
+        if not rows:
+            check_columns(list(values))
+        rows.append(SourceRow(number, values))
+    return rows
+
+
+# Normalising values.
+
+
+def match_key(value):
+    """Names compared ignoring case, accents and punctuation: « Ministère des Armées » = "ministere-des-armees"."""
+    return slugify(str(value))
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise ValueError("Valeur vrai/faux inattendue : écrivez du texte.")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, list):
+        return MULTI_VALUE_SEPARATOR.join(_text(item) for item in value)
+    if isinstance(value, dict):
+        raise ValueError("Objet JSON inattendu : écrivez du texte.")
+    return str(value).strip()
+
+
+def _split(value):
+    seen, items = set(), []
+    for item in value.split(MULTI_VALUE_SEPARATOR):
+        item = " ".join(item.split())
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
+            items.append(item)
+    return items
+
+
+def _parse_int(value):
+    digits = re.sub(r"[\s\u00a0\u202f]", "", value)
+    if re.fullmatch(r"\d+([.,]0+)?", digits):
+        return int(re.split(r"[.,]", digits)[0])
+    raise ValueError(f"Nombre entier d'euros attendu, par exemple 42000 (reçu « {value} »).")
+
+
+def _parse_date(value):
+    if ISO_DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"Date invalide « {value} » : format attendu AAAA-MM-JJ, par exemple 2026-03-31.")
+
+
+def _choice(value, choices, label):
+    code = value.lower()
+    if code in choices.values:
+        return code
+    raise ValueError(f"{label} inconnu « {value} ». Codes possibles : {', '.join(choices.values)}.")
+
+
+@dataclass
+class ParsedRow:
+    """A row's values, normalised: what the fingerprint covers and what is written to the offer."""
+
+    fields: dict  # model field → value
+    contract_codes: list
+    skills: list
+    published_at: datetime.date | None
+    deadline: datetime.date | None
+
+    def fingerprint(self):
+        data = {
+            "version": FINGERPRINT_VERSION,
+            **self.fields,
+            "contract_types": sorted(self.contract_codes),
+            "skills": sorted(skill.casefold() for skill in self.skills),
+            "published_at": self.published_at,
+            "deadline": self.deadline,
+        }
+        serialized = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(serialized.encode()).hexdigest()
+
+
+class OfferImporter:
+    """Upserts rows into offers of one source. Build one per import: it caches the reference data."""
+
+    def __init__(self, source, *, draft=False, dry_run=False, today=None):
+        source = (source or "").strip()
+        if not SOURCE_NAME.match(source):
+            raise ImportFileError(
+                f"Nom de source invalide « {source} » : de 1 à 40 lettres, chiffres, points, tirets ou soulignés."
+            )
+        self.source, self.draft, self.dry_run = source, draft, dry_run
+        self.today = today or timezone.localdate()
+        self.institutions = self._index(Institution.objects.values_list("pk", "name", "acronym", "slug"))
+        self.professions = self._index(Profession.objects.values_list("pk", "name", "slug"))
+        self.contract_types = {contract.code: contract for contract in ContractType.objects.all()}
+        self.tags = {}
+        for tag in Tag.objects.order_by("pk"):
+            self.tags.setdefault(tag.name.casefold(), tag)
+        self.existing = {
+            external_id: (pk, fingerprint, live)
+            for external_id, pk, fingerprint, live in JobOffer.objects.filter(source=source)
+            .exclude(external_id="")
+            .values_list("external_id", "pk", "import_fingerprint", "live")
+        }
+
+    @staticmethod
+    def _index(rows):
+        index = {}
+        for pk, *names in rows:
+            for name in names:
+                if name:
+                    index.setdefault(match_key(name), set()).add(pk)
+        return index
+
+    def run(self, rows, *, close_missing=False):
+        """Import `rows` (SourceRow, or plain dicts numbered from 1) and return an ImportResult."""
+        result = ImportResult(dry_run=self.dry_run)
+        seen = {}
+        with translation.override("fr"), deferred_offer_indexing() as indexing:
+            for number, row in enumerate(rows, start=1):
+                if not isinstance(row, SourceRow):
+                    row = SourceRow(number, row)
+                self._import_row(row, seen, result)
+                indexing.flush_every(500)
+            if close_missing:
+                self._close_missing(seen, result)
+        return result
+
+    # One row.
+
+    def _import_row(self, row, seen, result):
+        def reject(field_name, message, external_id=""):
+            result.errors.append(RowError(row.line, external_id, field_name, message))
+
+        if row.problem:
+            reject("", row.problem)
+            return
+        try:
+            external_id = _text(row.values.get("external_id"))
+        except ValueError as error:
+            reject("external_id", str(error))
+            return
+        if not external_id:
+            reject("external_id", "Ce champ est obligatoire : l'identifiant de l'offre dans la source.")
+            return
+        if external_id in seen:
+            reject("external_id", f"Identifiant déjà présent ligne {seen[external_id]} du fichier.", external_id)
+            return
+        seen[external_id] = row.line
+
+        parsed, errors = self._parse(row.values)
+        pk, stored_fingerprint, live = self.existing.get(external_id, (None, "", False))
+        fingerprint = None if errors else parsed.fingerprint()
+        if pk and fingerprint == stored_fingerprint and (live or self.draft):
+            result.unchanged += 1
+            return
+        offer = JobOffer.objects.get(pk=pk) if pk else JobOffer(source=self.source, external_id=external_id)
+        for column, message in self._apply_and_validate(offer, parsed).items():
+            errors.setdefault(column, message)
+        if errors:
+            for column in sorted(errors, key=lambda name: COLUMNS.index(name) if name in COLUMNS else len(COLUMNS)):
+                reject(column, errors[column], external_id)
+            return
+        if self.dry_run:
+            result.updated += bool(pk)
+            result.created += not pk
+            return
+        try:
+            self._save(offer, parsed, fingerprint)
+        except (DatabaseError, ValidationError) as error:
+            reject("", f"Enregistrement impossible ({error}) ; rien n'a été écrit pour cette ligne.", external_id)
+            return
+        self.existing[external_id] = (offer.pk, fingerprint, not self.draft or live)
+        result.updated += bool(pk)
+        result.created += not pk
+
+    def _parse(self, values):
+        """ParsedRow and {column: French message} for what cannot be read."""
+        errors, fields = {}, {}
+        unknown = [key for key in values if key not in COLUMNS]
+        for key in unknown:
+            errors[key] = f"Colonne inconnue. Colonnes acceptées : {', '.join(COLUMNS)}."
+        text = {}
+        for column in COLUMNS:
+            try:
+                text[column] = _text(values.get(column))
+            except ValueError as error:
+                errors[column] = str(error)
+                text[column] = ""
+
+        def parse(column, parser):
+            if column in errors or not text[column]:
+                return None
+            try:
+                return parser(text[column])
+            except ValueError as error:
+                errors[column] = str(error)
+                return None
+
+        for column in PLAIN_COLUMNS:
+            fields[column] = text[column]
+        for column, model_field in RICH_TEXT_COLUMNS.items():
+            fields[model_field] = sanitize_rich_text(text[column])
+        fields["institution_id"] = parse("institution", lambda value: self._lookup(self.institutions, value, "Aucune"))
+        if not text["institution"] and "institution" not in errors:
+            errors["institution"] = "Ce champ est obligatoire : nom, sigle ou identifiant d'une institution existante."
+        fields["profession_id"] = parse("profession", lambda value: self._lookup(self.professions, value, "Aucun"))
+        fields["category"] = parse("category", lambda value: _choice(value, Category, "Code de catégorie")) or ""
+        fields["experience_level"] = parse(
+            "experience_level", lambda value: _choice(value, ExperienceLevel, "Niveau d'expérience")
+        )
+        fields["remote"] = parse("remote", lambda value: _choice(value, RemoteWork, "Code de télétravail"))
+        fields["salary_min"] = parse("salary_min", _parse_int)
+        fields["salary_max"] = parse("salary_max", _parse_int)
+        contract_codes = [code.lower() for code in _split(text["contract_types"])]
+        unknown_codes = [code for code in contract_codes if code not in self.contract_types]
+        if unknown_codes:
+            errors["contract_types"] = (
+                f"Type de contrat inconnu : {', '.join(unknown_codes)}. "
+                f"Codes possibles : {', '.join(ContractTypeCode.values)} (séparés par « | »)."
+            )
+        elif not contract_codes and "contract_types" not in errors:
+            errors["contract_types"] = "Indiquez au moins un type de contrat (codes séparés par « | »)."
+        skills = _split(text["skills"])
+        if any(len(skill) > 100 for skill in skills):
+            errors["skills"] = "Une compétence dépasse 100 caractères : séparez-les par « | »."
+        published_at = parse("published_at", _parse_date)
+        if published_at and published_at > self.today:
+            errors["published_at"] = (
+                f"La date de publication ({published_at:%d/%m/%Y}) ne peut pas être dans le futur : "
+                "importez l'offre le jour de sa publication."
+            )
+        deadline = parse("deadline", _parse_date)
+        parsed = ParsedRow(fields, contract_codes, skills, published_at, deadline)
+        return parsed, errors
+
+    def _lookup(self, index, value, none):
+        """The pk of the only institution or profession called `value`; `none` is "Aucune" or "Aucun"."""
+        label = "institution" if index is self.institutions else "métier"
+        matches = index.get(match_key(value), set())
+        if len(matches) == 1:
+            return next(iter(matches))
+        if matches:
+            raise ValueError(f"« {value} » désigne plusieurs {label}s : indiquez son identifiant (slug).")
+        raise ValueError(f"{none} {label} ne correspond à « {value} » (nom, sigle ou identifiant, accents ignorés).")
+
+    def _apply_and_validate(self, offer, parsed):
+        """Set the row's values on `offer` and judge it like the admin form does."""
+        for name, value in parsed.fields.items():
+            if value is None and name in {"experience_level", "remote"}:
+                value = offer._meta.get_field(name).get_default() if offer.pk is None else getattr(offer, name)
+            setattr(offer, name, value)
+        publication_date = parsed.published_at or (
+            timezone.localdate(offer.first_published_at) if offer.first_published_at else self.today
+        )
+        if parsed.deadline:
+            offer.deadline = parsed.deadline
+        elif offer.pk is None:
+            offer.deadline = add_months(publication_date, 2)
+        errors = {}
+        try:
+            offer.full_clean(
+                exclude=NOT_VALIDATED_FIELDS,
+                validate_unique=False,  # the upsert key and the generated slug are unique by construction
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                errors[COLUMN_OF_FIELD.get(name, name)] = " ".join(messages)
+        values = {**parsed.fields, "deadline": offer.deadline, "publication_date": publication_date}
+        if parsed.deadline is None and offer.pk is None:
+            values.pop("publication_date")  # a default deadline always follows the publication
+        for name, message in offer_errors(values).items():
+            errors.setdefault(COLUMN_OF_FIELD.get(name, name), message)
+        return errors
+
+    # Writing.
+
+    def _save(self, offer, parsed, fingerprint):
+        """Write one offer like an editor would: save, new revision, publication (unless --draft), with
+        Wagtail's log entries. All or nothing."""
+        created_tags = []
+        publish = not self.draft
+        try:
+            with transaction.atomic():
+                offer.import_fingerprint = fingerprint
+                if publish and parsed.published_at:
+                    offer.first_published_at = timezone.make_aware(
+                        datetime.datetime.combine(parsed.published_at, datetime.time())
+                    )
+                elif publish and offer.first_published_at is None:
+                    offer.first_published_at = timezone.now()
+                contract_types = [self.contract_types[code] for code in parsed.contract_codes]
+                tags = [self._tag(name, created_tags) for name in parsed.skills]
+                is_new = offer.pk is None
+                if is_new:
+                    offer.live = False
+                    offer.save()
+                    # One insert per relation (the cluster machinery would insert the tags one by one).
+                    JobOffer.contract_types.through.objects.bulk_create(
+                        [JobOffer.contract_types.through(joboffer=offer, contracttype=item) for item in contract_types]
+                    )
+                    JobOfferSkill.objects.bulk_create([JobOfferSkill(content_object=offer, tag=tag) for tag in tags])
+                else:
+                    offer.contract_types.set(contract_types)
+                    offer.skills.set(tags)
+                    if not offer.live:
+                        offer.save()  # like the admin: a live offer only changes when a revision is published
+                revision = offer.save_revision(clean=False)
+                log(offer, "wagtail.create" if is_new else "wagtail.edit", revision=revision, content_changed=True)
+                if publish:
+                    PublishSavedRevision(revision, offer, is_new=is_new).execute(skip_permission_checks=True)
+                elif offer.live:
+                    # A draft of a live offer is only a revision: remember that this row was seen.
+                    JobOffer.objects.filter(pk=offer.pk).update(import_fingerprint=fingerprint)
+        except Exception:
+            for tag in created_tags:
+                self.tags.pop(tag.name.casefold(), None)
+            raise
+
+    def _tag(self, name, created_tags):
+        tag = self.tags.get(name.casefold())
+        if tag is None:
+            tag = Tag.objects.create(name=name)
+            self.tags[name.casefold()] = tag
+            created_tags.append(tag)
+        return tag
+
+    def _close_missing(self, seen, result):
+        """Unpublish this source's live offers that the file no longer lists."""
+        missing = [pk for external_id, (pk, _, live) in self.existing.items() if live and external_id not in seen]
+        if self.dry_run:
+            result.closed += len(missing)
+            return
+        for offer in JobOffer.objects.filter(pk__in=missing, live=True):
+            with transaction.atomic():
+                offer.unpublish()
+            result.closed += 1
+
+
+def import_offers(rows, source, *, draft=False, dry_run=False, close_missing=False, today=None):
+    """Import rows (SourceRow or dicts with the COLUMNS keys) into offers of `source`."""
+    importer = OfferImporter(source, draft=draft, dry_run=dry_run, today=today)
+    return importer.run(rows, close_missing=close_missing)
