@@ -1,11 +1,10 @@
 """Employer, story and guide pages in a real browser: axe-core, one h1, the table of contents, and the
 filters without JavaScript. All built from the demo content."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
+
+from editorial.models import InstitutionPage
 
 from .conftest import assert_accessible
 
@@ -24,28 +23,9 @@ EDITORIAL_PAGES = [
 ]
 
 
-@pytest.fixture(scope="session")
-def employers_site(site_url, django_db_blocker):
-    """The demo site with employers and their offers (committed once), then the demo loader again so
-    that it writes their employer pages, as `make run` does once the jobs demo has run."""
-    from tests.factories import InstitutionFactory, JobOfferFactory
-
-    with django_db_blocker.unblock():
-        for slug, name, acronym, kind in [
-            ("dinum", "Direction interministérielle du numérique", "DINUM", "autre"),
-            ("insee", "Institut national de la statistique et des études économiques", "Insee", "etablissement_public"),
-            ("ministere-interieur", "Ministère de l'Intérieur", "", "ministere"),
-        ]:
-            institution = InstitutionFactory(slug=slug, name=name, acronym=acronym, kind=kind)
-            if not institution.job_offers.exists():
-                JobOfferFactory.create_batch(2, institution=institution, published=True)
-        call_command("load_demo_content", stdout=io.StringIO())
-    return site_url
-
-
 @pytest.mark.parametrize("path", EDITORIAL_PAGES)
-def test_editorial_pages_pass_axe_with_one_h1(page, employers_site, path):
-    response = page.goto(employers_site + path)
+def test_editorial_pages_pass_axe_with_one_h1(page, site_url, path):
+    response = page.goto(site_url + path)
 
     assert response.status == 200
     assert page.locator("h1").count() == 1
@@ -53,8 +33,8 @@ def test_editorial_pages_pass_axe_with_one_h1(page, employers_site, path):
     assert_accessible(page)
 
 
-def test_guide_table_of_contents_leads_to_its_headings(page, employers_site):
-    page.goto(employers_site + GUIDE)
+def test_guide_table_of_contents_leads_to_its_headings(page, site_url):
+    page.goto(site_url + GUIDE)
     summary = page.locator("nav.fr-summary")
     assert_accessible(page, "nav.fr-summary")
 
@@ -71,8 +51,8 @@ def test_guide_table_of_contents_leads_to_its_headings(page, employers_site):
         assert page.locator(href).count() == 1
 
 
-def test_accordion_answers_open_with_the_keyboard(page, employers_site):
-    page.goto(employers_site + "/employeurs/dinum/")
+def test_accordion_answers_open_with_the_keyboard(page, site_url):
+    page.goto(site_url + "/employeurs/dinum/")
     page.wait_for_function("document.documentElement.getAttribute('data-fr-js') === 'true'")
     question = page.get_by_role("button", name="Le télétravail est-il possible ?")
     answer = page.locator(".fr-accordion", has=question).locator(".fr-collapse")
@@ -86,19 +66,21 @@ def test_accordion_answers_open_with_the_keyboard(page, employers_site):
     assert_accessible(page)
 
 
-def test_employer_filter_works_without_javascript(page_without_js, employers_site):
-    page_without_js.goto(employers_site + "/employeurs/")
+def test_employer_filter_works_without_javascript(page_without_js, site_url):
+    page_without_js.goto(site_url + "/employeurs/")
 
     page_without_js.get_by_label("Type d'employeur").select_option("ministere")
     page_without_js.get_by_role("button", name="Filtrer").click()
 
     assert "type=ministere" in page_without_js.url
     titles = page_without_js.locator("main .fr-card__title").all_inner_texts()
-    assert titles == ["Ministère de l'Intérieur"]
+    ministries = InstitutionPage.objects.live().filter(institution__kind="ministere")
+    assert sorted(title.strip() for title in titles) == sorted(page.title for page in ministries)
+    assert len(titles) >= 3
 
 
-def test_story_filters_work_without_javascript(page_without_js, employers_site):
-    page_without_js.goto(employers_site + "/temoignages/")
+def test_story_filters_work_without_javascript(page_without_js, site_url):
+    page_without_js.goto(site_url + "/temoignages/")
 
     page_without_js.get_by_label("Thème", exact=True).select_option(label="Données")
     page_without_js.get_by_role("button", name="Filtrer").click()
@@ -109,8 +91,8 @@ def test_story_filters_work_without_javascript(page_without_js, employers_site):
     assert page_without_js.locator("main .fr-card").count() == 12
 
 
-def test_accordion_answers_are_readable_without_javascript(page_without_js, employers_site):
-    page_without_js.goto(employers_site + "/employeurs/dinum/")
+def test_accordion_answers_are_readable_without_javascript(page_without_js, site_url):
+    page_without_js.goto(site_url + "/employeurs/dinum/")
     question = page_without_js.get_by_role("button", name="Le télétravail est-il possible ?")
 
     assert page_without_js.locator(".fr-accordion", has=question).locator(".fr-collapse").is_visible()

@@ -22,7 +22,7 @@ def demo_paths():
 def test_every_page_type_renders_from_demo_content(client, editorial_site):
     paths = demo_paths()
 
-    assert len([path for path in paths if path.startswith("/employeurs/")]) == 1 + 3
+    assert len([path for path in paths if path.startswith("/employeurs/")]) == 1 + Institution.objects.count()
     assert len([path for path in paths if path.startswith("/temoignages/")]) == 1 + 12
     assert len([path for path in paths if path.startswith("/guides/")]) == 1 + 6
     for path in paths:
@@ -43,7 +43,7 @@ def test_home_page_shows_latest_offers_employers_and_stories(client, editorial_s
     sections = {" ".join(h2.get_text().split()): h2.find_parent("section") for h2 in soup.select("main h2")}
 
     assert len(sections["Dernières offres"].select(".fr-card")) == 6
-    assert len(sections["Ils recrutent en ce moment"].select(".fr-card")) == 3
+    assert len(sections["Ils recrutent en ce moment"].select(".fr-card")) == 4
     assert len(sections["Ils et elles y travaillent"].select(".fr-card")) == 3
     assert sections["Ils recrutent en ce moment"].select_one("a[href='/employeurs/dinum/']")
 
@@ -59,7 +59,9 @@ def test_every_institution_gets_its_page_at_its_slug(client, editorial_site):
 def test_demo_stories_name_existing_employers_only(editorial_site):
     stories = StoryPage.objects.all()
 
-    assert {story.person_institution.slug for story in stories if story.person_institution} == {"dinum", "insee"}
+    named = {story.person_institution for story in stories if story.person_institution}
+    assert {institution.slug for institution in named} >= {"dinum", "insee"}
+    assert all(institution.employer_page.live for institution in named)
     assert all(story.tags.exists() for story in stories)
 
 

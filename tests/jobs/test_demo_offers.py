@@ -1,10 +1,7 @@
 """The demo employers and offers: real institutions, varied offers loaded through the importer."""
 
-import io
-
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count
 from wagtail.models import Revision
 
@@ -16,17 +13,8 @@ from jobs.models import Institution, JobOffer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo_once(django_db_setup, django_db_blocker):
-    """The demo content loaded once for this module (it takes seconds), rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(demo_once, db):
+def demo(demo_content, db):
     return JobOffer.objects.filter(source=DEMO_SOURCE)
 
 
