@@ -10,7 +10,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .backends import document_texts
+from .backends import indexed_texts
 from .text import analyse, tokens
 
 
@@ -20,8 +20,12 @@ class FrenchSQLiteIndex(SQLiteIndex):
             return
         entries = {}
         for obj in objs:
-            title, body, autocomplete = document_texts(obj)
-            entries[force_str(obj.pk)] = {"title": analyse(title), "body": analyse(body), "autocomplete": autocomplete}
+            texts = indexed_texts(obj)
+            entries[force_str(obj.pk)] = {
+                "title": analyse(texts.title_text),
+                "body": analyse(texts.body_text),
+                "autocomplete": " ".join(texts.autocomplete),
+            }
         if not entries:
             return
         content_type_pk = get_content_type_pk(model)

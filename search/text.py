@@ -17,7 +17,7 @@ The light stemmer only removes what changes between forms of one word: plural (-
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.utils.html import escape
@@ -78,6 +78,7 @@ def stem(token):
     return token
 
 
+@lru_cache(maxsize=100_000)
 def analyse_word(word):
     """The index token of one surface word, or "" for a stop word."""
     word = fold(word)
@@ -252,6 +253,8 @@ def parse_text(text, rules=None):
 def highlight(text, marked_tokens):
     """Escaped text with the words whose token is in `marked_tokens` wrapped in <mark>."""
     text = text or ""
+    if not marked_tokens:
+        return escape(text)
     parts, last = [], 0
     for match in _SURFACE_WORD.finditer(text):
         token = analyse_word(match.group())
@@ -268,7 +271,9 @@ def excerpt(text, marked_tokens, words=32):
     matches = list(_SURFACE_WORD.finditer(text or ""))
     if not matches:
         return mark_safe("")
-    first = next((i for i, m in enumerate(matches) if analyse_word(m.group()) in marked_tokens), 0)
+    first = 0
+    if marked_tokens:
+        first = next((i for i, m in enumerate(matches) if analyse_word(m.group()) in marked_tokens), 0)
     start = max(first - words // 4, 0)
     end = min(start + words, len(matches))
     begin_at = matches[start].start() if start else 0
