@@ -109,8 +109,8 @@ def analyse(text):
 
 @dataclass(frozen=True)
 class Alternative:
-    """One way to match a clause: words (as typed, for PostgreSQL) and their tokens (a phrase when
-    there are several)."""
+    """One way to match a clause: words as typed (PostgreSQL and Elasticsearch analyse them) and their
+    tokens (search/text.py analysis, for SQLite). An alternative of several words needs all of them."""
 
     text: str
     tokens: tuple
@@ -165,25 +165,19 @@ def load_synonyms(path=SYNONYMS_FILE):
 
 
 def elasticsearch_synonyms(rules):
-    """The rules in Solr format for an Elasticsearch synonym_graph filter, without the stop words and
-    elided articles that would make Lucene reject a multi-word rule (it forbids holes)."""
+    """The rules in Solr format for Elasticsearch's synonym_graph filter. They are written as in the
+    file: Elasticsearch analyses them with the filters that precede the synonym filter (see
+    search/es.py), so "Développeurs" in a query and "développeur" in a rule meet as the same token."""
 
-    def clean(alternative):
-        words = []
-        for word in surface_words(alternative.text):
-            if analyse_word(word):
-                word = word.replace("’", "'")
-                prefix, _, rest = word.partition("'")
-                words.append(rest if rest and fold(prefix) in ELISION_PREFIXES else word)
-        return " ".join(words).lower()
+    def phrases(alternatives):
+        return ", ".join(dict.fromkeys(" ".join(alternative.text.split()).lower() for alternative in alternatives))
 
     lines = []
     for rule in rules:
-        sources = ", ".join(dict.fromkeys(map(clean, rule.sources)))
         if rule.sources is rule.targets:
-            lines.append(sources)
+            lines.append(phrases(rule.sources))
         else:
-            lines.append(f"{sources} => {', '.join(dict.fromkeys(map(clean, rule.targets)))}")
+            lines.append(f"{phrases(rule.sources)} => {phrases(rule.targets)}")
     return lines
 
 

@@ -10,16 +10,26 @@ page's offers and their contract types.
 import datetime
 
 from django.db.models import Q
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from jobs.models import Institution, JobOffer, Profession
 
-from ..query import CODE_LABELS, FACET_LABELS, FACET_NAMES, SORT_RELEVANCE, departement_labels, region_labels
+from ..query import (
+    CODE_LABELS,
+    FACET_LABELS,
+    FACET_NAMES,
+    MAX_TEXT_LENGTH,
+    SORT_RELEVANCE,
+    clean_text,
+    departement_labels,
+    region_labels,
+)
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
-from ..text import excerpt, highlight, parse_text
-from . import Engine, db_statement
+from ..text import excerpt, fold, highlight, parse_text
+from . import Engine, Suggestion, db_statement
 from .db_statement import FACET_COLUMNS
 from .db_text import text_dialect
 
@@ -162,6 +172,52 @@ def relaxation(query, selections, totals):
 
 # Autocomplete -------------------------------------------------------------------------------------
 
+OFFERS_PATH = "/offres/"  # the URL contract of the offer list (issue 3)
 
-def database_autocomplete(text, limit=8):
-    raise NotImplementedError
+
+def offer_url(offer):
+    try:
+        return offer.get_absolute_url()
+    except NoReverseMatch:  # before the public offer pages are installed
+        return f"{OFFERS_PATH}{offer.slug}/"
+
+
+def name_matches(words, *names):
+    """True when every typed word starts a word of one of the names (accents and case ignored)."""
+    name_words = [word for name in names for word in fold(name).replace("-", " ").split()]
+    return bool(words) and all(any(word.startswith(typed) for word in name_words) for typed in words)
+
+
+def database_offer_titles(text, limit):
+    from modelsearch.backends import get_search_backend
+
+    results = get_search_backend().autocomplete(text, JobOffer.objects.open(), fields=["title"])
+    return list(results[: limit * 3])
+
+
+def database_autocomplete(text, limit=8, offer_titles=database_offer_titles):
+    """Up to `limit` suggestions: métiers and employers whose name starts with the typed words (two of
+    each at most), then titles of open offers (distinct titles, most relevant first)."""
+    text = clean_text(text)[:MAX_TEXT_LENGTH]
+    words = fold(text).replace("-", " ").split()
+    if not words:
+        return []
+    suggestions = []
+    for slug, name in Taxonomies().professions.values():
+        if name_matches(words, name) and len(suggestions) < 2:
+            suggestions.append(Suggestion("metier", name, f"{OFFERS_PATH}?metier={slug}"))
+    employers = 0
+    for institution in Institution.objects.only("slug", "name", "acronym"):
+        if name_matches(words, institution.name, institution.acronym) and employers < 2:
+            suggestions.append(
+                Suggestion("employeur", str(institution), f"{OFFERS_PATH}?institution={institution.slug}")
+            )
+            employers += 1
+    seen = set()
+    for offer in offer_titles(text, limit):
+        if len(suggestions) >= limit:
+            break
+        if fold(offer.title) not in seen:
+            seen.add(fold(offer.title))
+            suggestions.append(Suggestion("offre", offer.title, offer_url(offer)))
+    return suggestions[:limit]

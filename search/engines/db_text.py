@@ -29,7 +29,7 @@ def text_dialect():
 
 class PostgresText:
     """Full text on Wagtail's PostgreSQL index entries (tsvectors in the french_unaccent configuration).
-    Each alternative is a phrase query (phraseto_tsquery), alternatives are OR'ed, clauses AND'ed.
+    An alternative needs all its words (plainto_tsquery), alternatives are OR'ed, clauses AND'ed.
     The match is on `title || body`, the expression our GIN index covers."""
 
     config = POSTGRES_SEARCH_CONFIG
@@ -37,10 +37,13 @@ class PostgresText:
     def phrase(self, text):
         return SearchQuery(text, search_type="phrase", config=self.config)
 
+    def words(self, text):
+        return SearchQuery(text, search_type="plain", config=self.config)
+
     def tsquery(self, text_query, combine="and"):
         clauses = []
         for clause in text_query.clauses:
-            alternatives = [self.phrase(alternative.text) for alternative in clause.alternatives]
+            alternatives = [self.words(alternative.text) for alternative in clause.alternatives]
             query = alternatives[0]
             for alternative in alternatives[1:]:
                 query |= alternative
@@ -98,7 +101,7 @@ class FTSMatch(Lookup):
 
 class SQLiteText:
     """Full text on Wagtail's SQLite FTS5 table, whose title and body hold analysed tokens (see
-    search/backends.py): the query's tokens are matched as FTS5 phrases."""
+    search/backends.py). An alternative needs all its tokens, alternatives are OR'ed, clauses AND'ed."""
 
     def fts_model(self):
         return get_app_config().get_model("SQLiteFTSIndexEntry")
@@ -106,8 +109,10 @@ class SQLiteText:
     def expression(self, text_query, combine="AND"):
         clauses = []
         for clause in text_query.clauses:
-            phrases = dict.fromkeys(" ".join(alternative.tokens) for alternative in clause.alternatives)
-            clauses.append("(" + " OR ".join(f'"{phrase}"' for phrase in phrases) + ")")
+            alternatives = dict.fromkeys(
+                " AND ".join(f'"{token}"' for token in alternative.tokens) for alternative in clause.alternatives
+            )
+            clauses.append("(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")")
         return f" {combine} ".join(clauses)
 
     def matching_ids(self, columns, expression):
