@@ -155,8 +155,9 @@ def _synonyms_from(path, mtime):
     return parse_synonyms(Path(path).read_text(encoding="utf-8").splitlines())
 
 
-def load_synonyms(path=SYNONYMS_FILE):
+def load_synonyms(path=None):
     """The rules of the synonyms file, read again whenever the file changes (no restart, no reindex)."""
+    path = path or SYNONYMS_FILE
     try:
         mtime = Path(path).stat().st_mtime_ns
     except OSError:

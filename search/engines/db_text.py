@@ -2,8 +2,11 @@
 a TextQuery (search/text.py) becomes a filter on JobOffer and a relevance tier.
 
 Tiers: 3 = the whole text is a phrase of the title, 2 = every clause matches the title (title-grade:
-title and skills), 1 = some clause matches the title, 0 = body only.
+title and skills), 1 = some word of the text or of its synonyms is in the title, 0 = body only.
 """
+
+import operator
+from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
@@ -15,6 +18,7 @@ from modelsearch.conf import get_app_config
 from jobs.models import JobOffer
 
 from ..backends import POSTGRES_SEARCH_CONFIG
+from ..text import surface_words
 
 TIER_PHRASE_IN_TITLE, TIER_ALL_IN_TITLE, TIER_SOME_IN_TITLE = 3, 2, 1
 
@@ -40,18 +44,18 @@ class PostgresText:
     def words(self, text):
         return SearchQuery(text, search_type="plain", config=self.config)
 
-    def tsquery(self, text_query, combine="and"):
+    def tsquery(self, text_query):
         clauses = []
         for clause in text_query.clauses:
             alternatives = [self.words(alternative.text) for alternative in clause.alternatives]
-            query = alternatives[0]
-            for alternative in alternatives[1:]:
-                query |= alternative
-            clauses.append(query)
-        result = clauses[0]
-        for clause in clauses[1:]:
-            result = result & clause if combine == "and" else result | clause
-        return result
+            clauses.append(reduce(operator.or_, alternatives))
+        return reduce(operator.and_, clauses)
+
+    def any_word(self, text_query):
+        words = {
+            word for clause in text_query.clauses for alt in clause.alternatives for word in surface_words(alt.text)
+        }
+        return reduce(operator.or_, [self.words(word) for word in sorted(words)])
 
     def filter(self, queryset, text_query):
         if not text_query:
@@ -66,7 +70,7 @@ class PostgresText:
         return Case(
             When(Q(VectorMatch(title, self.phrase(text_query.phrase.text))), then=Value(TIER_PHRASE_IN_TITLE)),
             When(Q(VectorMatch(title, self.tsquery(text_query))), then=Value(TIER_ALL_IN_TITLE)),
-            When(Q(VectorMatch(title, self.tsquery(text_query, "or"))), then=Value(TIER_SOME_IN_TITLE)),
+            When(Q(VectorMatch(title, self.any_word(text_query))), then=Value(TIER_SOME_IN_TITLE)),
             default=Value(0),
             output_field=IntegerField(),
         )
@@ -106,14 +110,18 @@ class SQLiteText:
     def fts_model(self):
         return get_app_config().get_model("SQLiteFTSIndexEntry")
 
-    def expression(self, text_query, combine="AND"):
+    def any_word(self, text_query):
+        tokens = {token for clause in text_query.clauses for alt in clause.alternatives for token in alt.tokens}
+        return " OR ".join(f'"{token}"' for token in sorted(tokens))
+
+    def expression(self, text_query):
         clauses = []
         for clause in text_query.clauses:
             alternatives = dict.fromkeys(
                 " AND ".join(f'"{token}"' for token in alternative.tokens) for alternative in clause.alternatives
             )
             clauses.append("(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")")
-        return f" {combine} ".join(clauses)
+        return " AND ".join(clauses)
 
     def matching_ids(self, columns, expression):
         """Ids of the offers matching, as a subquery. The FTS5 match is its own inner subquery so that
@@ -135,10 +143,7 @@ class SQLiteText:
         return Case(
             When(pk__in=self.matching_ids(["title"], phrase), then=Value(TIER_PHRASE_IN_TITLE)),
             When(pk__in=self.matching_ids(["title"], self.expression(text_query)), then=Value(TIER_ALL_IN_TITLE)),
-            When(
-                pk__in=self.matching_ids(["title"], self.expression(text_query, "OR")),
-                then=Value(TIER_SOME_IN_TITLE),
-            ),
+            When(pk__in=self.matching_ids(["title"], self.any_word(text_query)), then=Value(TIER_SOME_IN_TITLE)),
             default=Value(0),
             output_field=IntegerField(),
         )
