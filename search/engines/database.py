@@ -189,10 +189,14 @@ def name_matches(words, *names):
 
 
 def database_offer_titles(text, limit):
+    """Open offers whose title starts with the typed words (Wagtail's autocomplete index). Wagtail
+    cannot filter a search on open() (it would need every column as a FilterField): the best matches
+    of all offers are fetched, then kept when open."""
     from modelsearch.backends import get_search_backend
 
-    results = get_search_backend().autocomplete(text, JobOffer.objects.open(), fields=["title"])
-    return list(results[: limit * 3])
+    ids = [offer.pk for offer in get_search_backend().autocomplete(text, JobOffer, fields=["title"])[: limit * 10]]
+    offers = JobOffer.objects.open().in_bulk(ids)
+    return [offers[pk] for pk in ids if pk in offers]
 
 
 def database_autocomplete(text, limit=8, offer_titles=database_offer_titles):

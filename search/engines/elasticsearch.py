@@ -78,6 +78,7 @@ class OfferFacetedSearch(FacetedSearch):
         names = [name for name in FACET_NAMES if name != "departement" or offer_query.show_departements]
         self.facets = {name: TermsFacet(field=FACET_FIELDS[name], size=sizes[name]) for name in names}
         super().__init__(offer_query.text or None, filters=dict(offer_query.filters))
+        self.on_page(offer_query.page)
 
     def search(self):
         search = super().search().extra(track_total_hits=True)
@@ -148,8 +149,7 @@ class OfferFacetedSearch(FacetedSearch):
         return search
 
     def on_page(self, page):
-        start = (page - 1) * PAGE_SIZE
-        self._s = self._s[start : start + PAGE_SIZE]
+        self._s = self._s.extra(from_=(page - 1) * PAGE_SIZE, size=PAGE_SIZE)
         return self
 
     def request_body(self):
@@ -167,7 +167,7 @@ class ElasticsearchEngine(Engine):
 
     def faceted_search(self, query, taxonomies=None, page=None):
         search = OfferFacetedSearch(query, taxonomies or Taxonomies(), using=self.get_client())
-        return search.on_page(page or query.page)
+        return search.on_page(page) if page else search
 
     def search(self, query):
         taxonomies = Taxonomies()
