@@ -11,7 +11,7 @@ from the same file (Elasticsearch).
 The light stemmer only removes what changes between forms of one word: plural (-s, -x, -aux →
 -al), feminine and agent forms (-euse/-eur, -trice/-teur, -ive/-if, -elle/-el, -enne/-en,
 -ière/-ier, final -e), and a doubled final consonant. "développeuses" → "developpeur",
-"données" and "donnée" → "don", "cheffe" → "chef".
+"données" and "donnée" → "donn", "cheffe" → "chef".
 """
 
 import re
