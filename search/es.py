@@ -275,7 +275,8 @@ def upsert_or_delete(client, pk):
     """Index the offer when it is open, delete its document otherwise (idempotent)."""
     offer = offers_to_index().filter(pk=pk).first()
     if offer is not None:
-        client.index(index=alias_name(), id=str(pk), document=offer_source(offer))
+        # require_alias: never let Elasticsearch create a stray index when no rebuild has run yet.
+        client.index(index=alias_name(), id=str(pk), document=offer_source(offer), require_alias=True)
         return "indexed"
     with contextlib.suppress(NotFoundError):
         client.delete(index=alias_name(), id=str(pk))

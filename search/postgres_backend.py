@@ -14,7 +14,9 @@ WEIGHTS = "ABCD"
 
 class BulkPostgresIndex(PostgresIndex):
     """Same columns as Wagtail's indexer (title, body and autocomplete vectors, weights from the field
-    boosts, plain text mirrors), written with one statement per chunk."""
+    boosts), written with one statement per chunk. The plain-text mirror of the body, which only
+    Wagtail's fuzzy search reads, is left empty: it doubled the size of every index row, and every
+    broad text search reads those rows."""
 
     def add_items(self, model, objs):
         if not model.get_search_fields():
@@ -30,10 +32,9 @@ class BulkPostgresIndex(PostgresIndex):
             rows["autocomplete"].append(" ".join(texts.autocomplete))
             for weight in WEIGHTS:
                 rows[f"body_{weight}"].append(" ".join(by_weight[weight]))
-            rows["body_text"].append(texts.body_text)
         if not rows:
             return
-        columns = ["object_id", "title", "autocomplete", *(f"body_{weight}" for weight in WEIGHTS), "body_text"]
+        columns = ["object_id", "title", "autocomplete", *(f"body_{weight}" for weight in WEIGHTS)]
         body = " || ".join(f"setweight(to_tsvector(%(config)s::regconfig, v.body_{w}), '{w}')" for w in WEIGHTS)
         sql = f"""
             INSERT INTO {self.entries.model._meta.db_table}
@@ -41,7 +42,7 @@ class BulkPostgresIndex(PostgresIndex):
             SELECT %(content_type)s, v.object_id,
                    setweight(to_tsvector(%(config)s::regconfig, v.title), '{get_weight(TITLE_BOOST)}'),
                    setweight(to_tsvector('simple', v.autocomplete), 'D'),
-                   {body}, 1.0, v.title, v.body_text
+                   {body}, 1.0, v.title, ''
             FROM unnest({", ".join(f"%({column})s::text[]" for column in columns)}) AS v({", ".join(columns)})
             ON CONFLICT (content_type_id, object_id) DO UPDATE SET
                 title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete,

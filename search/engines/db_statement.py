@@ -3,29 +3,29 @@ page, with the text matched once and the open offers read once.
 
     WITH m AS MATERIALIZED (
         -- the ORM: JobOffer.objects.open() ∩ text ∩ salary ∩ recency, with one column per facet
-        -- (f_*), one boolean per selected facet (s_*), one per contract type (c_*), the sort keys (k_*)
+        -- (f_*), one boolean per selected facet (s_*) and the sort keys (k_*)
     )
-    <facet counts over m>                           -- disjunctive: each facet filtered by the others
-    UNION ALL
-    SELECT <the page: ids of m matching every selection, sorted, LIMIT 20 OFFSET <last page at most>>
+    -- facets without a selection, and the total: counted over the offers matching every selection
+    SELECT <facet>, f_<facet>, COUNT(*) FROM m WHERE s_a AND s_b GROUP BY GROUPING SETS ((f_x), (f_y), …, ())
+    -- each selected facet: counted with the other facets' selections only (disjunctive faceting)
+    UNION ALL SELECT 'region', f_region, COUNT(*) FROM m WHERE s_b GROUP BY f_region
+    -- contract types, many per offer: m joined to the offers' contract types
+    UNION ALL SELECT 'contrat', code, COUNT(*) FROM m JOIN <contract types> … WHERE <other selections> GROUP BY code
+    -- the page: ids of the offers matching every selection, sorted, LIMIT 20 OFFSET <the last page at most>
+    UNION ALL SELECT '#page', m_id, ROW_NUMBER() OVER (…) FROM (SELECT … FROM m WHERE s_a AND s_b …)
 
-Facet counts: on PostgreSQL one pass over m with GROUPING SETS ((f_institution), (f_metier), …, ()),
-each facet counted with COUNT(*) FILTER (WHERE <the other facets' selections>); on SQLite, which has
-no grouping sets, one GROUP BY per facet joined by UNION ALL. The empty grouping set gives the total,
-the contract type counts and, per facet, the total without that facet's selection.
-
-Every row has the same columns: g (which grouping set; -1 for a page row), v0…vN (facet values as
-text; a page row carries the offer id in v0), n0…nM (counts; a page row carries its rank in n0).
+SQLite has no GROUPING SETS: there the first part is one GROUP BY per facet, joined by UNION ALL.
+Every row is (kind, value, count): kind is a facet name, "" for the total (with value "") or
+"#page"; for a selected facet, the sum of its rows is the total without its selection.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, TextField
+from django.db.models import BooleanField, ExpressionWrapper, F, TextField
 from django.db.models.functions import Cast, Coalesce
 
-from jobs.choices import ContractTypeCode
-from jobs.models import JobOffer
+from jobs.models import ContractType, JobOffer
 
 from ..query import MAX_PAGE, PAGE_SIZE, SORT_DEADLINE, SORT_RELEVANCE, SORT_SALARY
 
@@ -39,8 +39,7 @@ FACET_COLUMNS = {
     "departement": "departement_code",
     "teletravail": "remote",
 }
-CONTRACT_CODES = tuple(ContractTypeCode.values)
-PAGE_ROW = -1
+PAGE = "#page"
 
 
 @dataclass
@@ -54,7 +53,6 @@ def run(base, selections, facet_names, sort, page, tier=None):
     """Execute the statement for `base` (a JobOffer queryset: open, text, salary, recency) and
     `selections` ({facet: Q}) and return an Outcome."""
     grouped = [name for name in facet_names if name in FACET_COLUMNS]
-    through = JobOffer.contract_types.through.objects
     columns = {
         "m_id": F("pk"),
         "k_date": F("first_published_at"),
@@ -63,33 +61,70 @@ def run(base, selections, facet_names, sort, page, tier=None):
         **{f"f_{name}": Cast(FACET_COLUMNS[name], TextField()) for name in grouped},
         **{f"s_{name}": ExpressionWrapper(condition, BooleanField()) for name, condition in selections.items()},
     }
-    if "contrat" in facet_names:
-        for index, code in enumerate(CONTRACT_CODES):
-            offers_with_code = through.filter(contracttype__code=code).values("joboffer_id")
-            columns[f"c_{index}"] = ExpressionWrapper(Q(pk__in=offers_with_code), BooleanField())
     if tier is not None:
         columns["k_tier"] = tier
     base_sql, params = base.order_by().values(**columns).query.sql_with_params()
+    dialect = statement_dialect()
 
-    dialect = PostgresStatement() if connection.vendor == "postgresql" else SQLiteStatement()
-    facet_sql, width, count_columns = dialect.facets(grouped, selections, "contrat" in facet_names)
-    every = conjunction(selections)
-    keys = order_keys(sort, tier is not None)
+    unselected = [name for name in grouped if name not in selections]
+    parts = [dialect.shared_counts(unselected, conjunction(selections))]
+    for name in grouped:
+        if name in selections:
+            parts.append(
+                f"SELECT '{name}', f_{name}, COUNT(*) FROM m WHERE {conjunction(selections, name)} GROUP BY f_{name}"
+            )
+    if "contrat" in facet_names:
+        parts.append(contract_counts(conjunction(selections, "contrat")))
+        if "contrat" in selections:
+            parts.append(f"SELECT '=contrat', '', COUNT(*) FROM m WHERE {conjunction(selections, 'contrat')}")
+    every, keys = conjunction(selections), order_keys(sort, tier is not None)
     last_page = f"{dialect.greatest}((COUNT(*) + {PAGE_SIZE - 1}) / {PAGE_SIZE}, 1)"
     offset = f"(SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} FROM m WHERE {every})"
-    padding_v = "".join(", NULL" for _ in range(max(len(grouped), 1) - 1))
-    padding_n = "".join(", NULL" for _ in range(count_columns - 1))
-    page_sql = (
-        f"SELECT {PAGE_ROW}, CAST(m_id AS TEXT){padding_v}, ROW_NUMBER() OVER (ORDER BY {keys}){padding_n} "
+    parts.append(
+        f"SELECT '{PAGE}', CAST(m_id AS TEXT), ROW_NUMBER() OVER (ORDER BY {keys}) "
         f"FROM (SELECT * FROM m WHERE {every} ORDER BY {keys} LIMIT {PAGE_SIZE} OFFSET {offset}) AS page"
     )
-    statement = f"WITH m AS MATERIALIZED ({base_sql}) {facet_sql} UNION ALL {page_sql}"
+    statement = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
 
     with transaction.atomic(), connection.cursor() as cursor:
         dialect.prepare(cursor)
         cursor.execute(statement, [*params, page])
         rows = cursor.fetchall()
-    return dialect.read(rows, grouped, selections, "contrat" in facet_names, width)
+    return read(rows, grouped, selections)
+
+
+def read(rows, grouped, selections):
+    outcome = Outcome(counts={name: {} for name in [*grouped, "contrat"]})
+    ranked = []
+    for kind, value, count in rows:
+        if kind == PAGE:
+            ranked.append((count, int(value)))
+        elif kind == "":
+            outcome.totals[""] = count
+        elif kind.startswith("="):
+            outcome.totals[kind[1:]] = count
+        else:
+            if kind in selections and kind != "contrat":
+                outcome.totals[kind] = outcome.totals.get(kind, 0) + count
+            if value not in (None, "") and count:
+                outcome.counts[kind][value] = count
+    outcome.totals.setdefault("", 0)
+    outcome.page_ids = [pk for _, pk in sorted(ranked)]
+    return outcome
+
+
+def contract_counts(condition):
+    through = JobOffer.contract_types.through._meta.db_table
+    contract_table = ContractType._meta.db_table
+    return (
+        f"SELECT 'contrat', ct.code, COUNT(*) FROM m "
+        f"JOIN {through} t ON t.joboffer_id = m.m_id JOIN {contract_table} ct ON ct.id = t.contracttype_id "
+        f"WHERE {condition} GROUP BY ct.code"
+    )
+
+
+def statement_dialect():
+    return PostgresStatement() if connection.vendor == "postgresql" else SQLiteStatement()
 
 
 def conjunction(selections, excluded=None):
@@ -114,37 +149,26 @@ class PostgresStatement:
         # The materialized offers of a broad search exceed the default 4 MB and would spill to disk.
         cursor.execute("SET LOCAL work_mem = '32MB'")
 
-    def facets(self, grouped, selections, with_contracts):
-        counts = [f"COUNT(*) FILTER (WHERE {conjunction(selections, name)})" for name in grouped]
-        if with_contracts:
-            others = conjunction(selections, "contrat")
-            counts.append(f"COUNT(*) FILTER (WHERE {others})")
-            counts += [f"COUNT(*) FILTER (WHERE {others} AND c_{i})" for i in range(len(CONTRACT_CODES))]
-        counts.append(f"COUNT(*) FILTER (WHERE {conjunction(selections)})")
-        values = [f"f_{name}" for name in grouped]
-        sets = ", ".join([*(f"({value})" for value in values), "()"])
-        sql = (
-            f"SELECT GROUPING({', '.join(values)}), {', '.join(values)}, {', '.join(counts)} "
-            f"FROM m GROUP BY GROUPING SETS ({sets})"
+    def shared_counts(self, names, condition):
+        """One pass: a hash table per facet, plain counts."""
+        values = [f"f_{name}" for name in names]
+        if not values:
+            return f"SELECT '', '', COUNT(*) FROM m WHERE {condition}"
+        grouping = f"GROUPING({', '.join(values)})"
+        everything = (1 << len(values)) - 1
+        # GROUPING() has one bit per column, the last column being bit 0; a set grouping by column i
+        # clears its bit.
+        kinds = " ".join(
+            f"WHEN {everything & ~(1 << (len(values) - 1 - i))} THEN '{name}'" for i, name in enumerate(names)
         )
-        return sql, len(values), len(counts)
-
-    def read(self, rows, grouped, selections, with_contracts, width):
-        outcome = Outcome(counts={name: {} for name in grouped})
-        everything = (1 << width) - 1
-        for row in rows:
-            mark, values, numbers = row[0], row[1 : 1 + width], row[1 + width :]
-            if mark == PAGE_ROW:
-                outcome.page_ids.append((numbers[0], int(values[0])))
-            elif mark == everything:
-                read_totals(outcome, grouped, selections, with_contracts, numbers)
-            else:
-                position = width - (everything ^ mark).bit_length()  # GROUPING(): bit 0 is the last column
-                name = grouped[position]
-                if values[position] not in (None, "") and numbers[position]:
-                    outcome.counts[name][values[position]] = numbers[position]
-        outcome.page_ids = [pk for _, pk in sorted(outcome.page_ids)]
-        return outcome
+        value = " ".join(
+            f"WHEN {everything & ~(1 << (len(values) - 1 - i))} THEN {column}" for i, column in enumerate(values)
+        )
+        sets = ", ".join([*(f"({column})" for column in values), "()"])
+        return (
+            f"SELECT CASE {grouping} {kinds} ELSE '' END, CASE {grouping} {value} ELSE '' END, COUNT(*) "
+            f"FROM m WHERE {condition} GROUP BY GROUPING SETS ({sets})"
+        )
 
 
 class SQLiteStatement:
@@ -153,49 +177,7 @@ class SQLiteStatement:
     def prepare(self, cursor):
         pass
 
-    def facets(self, grouped, selections, with_contracts):
-        width = max(len(grouped), 1)
-        totals = [f"SUM(CASE WHEN {conjunction(selections, name)} THEN 1 ELSE 0 END)" for name in grouped]
-        if with_contracts:
-            others = conjunction(selections, "contrat")
-            totals.append(f"SUM(CASE WHEN {others} THEN 1 ELSE 0 END)")
-            totals += [f"SUM(CASE WHEN {others} AND c_{i} THEN 1 ELSE 0 END)" for i in range(len(CONTRACT_CODES))]
-        totals.append(f"SUM(CASE WHEN {conjunction(selections)} THEN 1 ELSE 0 END)")
-        nulls_v = ["NULL"] * width
-        branches = [f"SELECT {len(grouped)}, {', '.join(nulls_v)}, {', '.join(totals)} FROM m"]
-        for position, name in enumerate(grouped):
-            values = nulls_v.copy()
-            values[position] = f"f_{name}"
-            numbers = ["NULL"] * len(totals)
-            numbers[position] = "COUNT(*)"
-            branches.append(
-                f"SELECT {position}, {', '.join(values)}, {', '.join(numbers)} FROM m "
-                f"WHERE {conjunction(selections, name)} GROUP BY f_{name}"
-            )
-        return " UNION ALL ".join(branches), width, len(totals)
-
-    def read(self, rows, grouped, selections, with_contracts, width):
-        outcome = Outcome(counts={name: {} for name in grouped})
-        for row in rows:
-            mark, values, numbers = row[0], row[1 : 1 + width], row[1 + width :]
-            if mark == PAGE_ROW:
-                outcome.page_ids.append((numbers[0], int(values[0])))
-            elif mark == len(grouped):
-                read_totals(outcome, grouped, selections, with_contracts, numbers)
-            elif values[mark] not in (None, "") and numbers[mark]:
-                outcome.counts[grouped[mark]][values[mark]] = numbers[mark]
-        outcome.page_ids = [pk for _, pk in sorted(outcome.page_ids)]
-        return outcome
-
-
-def read_totals(outcome, grouped, selections, with_contracts, numbers):
-    numbers = [number or 0 for number in numbers]
-    outcome.totals[""] = numbers[-1]
-    for position, name in enumerate(grouped):
-        outcome.totals[name] = numbers[position]
-    if with_contracts:
-        outcome.totals["contrat"] = numbers[len(grouped)]
-        contracts = numbers[len(grouped) + 1 : len(grouped) + 1 + len(CONTRACT_CODES)]
-        outcome.counts["contrat"] = {
-            code: count for code, count in zip(CONTRACT_CODES, contracts, strict=True) if count
-        }
+    def shared_counts(self, names, condition):
+        parts = [f"SELECT '', '', COUNT(*) FROM m WHERE {condition}"]
+        parts += [f"SELECT '{name}', f_{name}, COUNT(*) FROM m WHERE {condition} GROUP BY f_{name}" for name in names]
+        return " UNION ALL ".join(parts)
