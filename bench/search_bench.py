@@ -498,8 +498,18 @@ def gin_effect(text="développeur"):
         cursor.execute("DROP INDEX search_indexentry_title_body_gin")
     without_index = timed()
     with connection.cursor() as cursor:
-        cursor.execute("CREATE INDEX search_indexentry_title_body_gin ON wagtailsearch_indexentry USING gin ((title || body))")
+        cursor.execute(
+            "CREATE INDEX search_indexentry_title_body_gin ON wagtailsearch_indexentry USING gin ((title || body))"
+        )
     return with_index, without_index
+
+
+def cpu_model():
+    with contextlib.suppress(OSError), open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return "processeur inconnu"
 
 
 def main():
@@ -520,7 +530,6 @@ def main():
         django.setup()
         from django.core.management import call_command
         from django.db import connection
-
         from modelsearch.index import FilterField
 
         from jobs.models import JobOffer
@@ -545,12 +554,16 @@ def main():
 
         engine = get_engine()
         mix = searches()
-        print(f"Offres générées en {generated:.1f} s ; index en {indexed:.1f} s ; mesures…", flush=True)
+        load_before = os.getloadavg()[0]
+        print(f"{args.offers} offres générées en {generated:.1f} s, index en {indexed:.1f} s ; mesures…", flush=True)
         ours_p50, ours_p95 = measure(ours(engine), mix, args.rounds)
         base_p50, base_p95 = measure(baseline, mix, args.rounds)
 
-        print(f"Base : {connection.vendor} ; moteur : {engine.name} ; {os.cpu_count()} processeurs")
-        print(f"Offres générées : {args.offers} ({open_count} ouvertes) en {generated:.1f} s ; index en {indexed:.1f} s")
+        load_after = os.getloadavg()[0]
+        print(f"Machine : {cpu_model()}, {os.cpu_count()} processeurs ; charge {load_before:.1f} → {load_after:.1f}")
+        print(f"Base : {connection.vendor} ; moteur : {engine.name}")
+        print(f"Offres générées : {args.offers} ({open_count} ouvertes) en {generated:.1f} s")
+        print(f"Index de recherche construit en {indexed:.1f} s")
         print(f"Recherches : {len(mix)} × {args.rounds} passages")
         print(f"(a) recherche à facettes complète : p50 {ours_p50:.1f} ms, p95 {ours_p95:.1f} ms")
         print(f"(b) .search() + .facet() par facette : p50 {base_p50:.1f} ms, p95 {base_p95:.1f} ms")
