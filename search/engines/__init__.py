@@ -2,6 +2,7 @@
 
     from search.engines import get_engine
     results = get_engine().search(OfferQuery.from_querydict(request.GET))   # an OfferResults
+    feed = get_engine().search(query, size=50)                              # the first 50 offers
     suggestions = get_engine().autocomplete("dévelo")                       # list of Suggestion
 
 `get_engine()` returns the database engine when settings.ELASTICSEARCH_URL is empty, and otherwise
@@ -24,11 +25,15 @@ class Suggestion:
     url: str
 
 
+MAX_SIZE = 100
+
+
 class Engine:
     name = ""
 
-    def search(self, query):
-        """An OfferResults for an OfferQuery."""
+    def search(self, query, size=None):
+        """An OfferResults for an OfferQuery. `size` (at most MAX_SIZE) returns the first `size`
+        offers instead of the query's page of 20: the feeds ask for 50."""
         raise NotImplementedError
 
     def autocomplete(self, text, limit=8):

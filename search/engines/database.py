@@ -22,6 +22,7 @@ from ..query import (
     FACET_LABELS,
     FACET_NAMES,
     MAX_TEXT_LENGTH,
+    PAGE_SIZE,
     SORT_RELEVANCE,
     clean_text,
     departement_labels,
@@ -29,7 +30,7 @@ from ..query import (
 )
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
 from ..text import excerpt, fold, highlight, parse_text
-from . import Engine, Suggestion, db_statement
+from . import MAX_SIZE, Engine, Suggestion, db_statement
 from .db_statement import FACET_COLUMNS
 from .db_text import text_dialect
 
@@ -37,7 +38,9 @@ from .db_text import text_dialect
 class DatabaseEngine(Engine):
     name = "database"
 
-    def search(self, query):
+    def search(self, query, size=None):
+        if size:
+            query = query.on_page(1)
         text_query = parse_text(query.text)
         taxonomies = Taxonomies()
         base = JobOffer.objects.open().filter(non_facet_conditions(query))
@@ -47,7 +50,8 @@ class DatabaseEngine(Engine):
         facet_names = [name for name in FACET_NAMES if name != "departement" or query.show_departements]
         tier = text_dialect().tier(text_query) if text_query and query.sort == SORT_RELEVANCE else None
 
-        outcome = db_statement.run(base, selections, facet_names, query.sort, query.page, tier)
+        limit = min(size, MAX_SIZE) if size else PAGE_SIZE
+        outcome = db_statement.run(base, selections, facet_names, query.sort, query.page, tier, limit)
         total = outcome.totals[""]
         offers = JobOffer.objects.filter(pk__in=outcome.page_ids).for_listing().in_bulk()
         marked = text_query.highlight_tokens

@@ -49,7 +49,7 @@ class Outcome:
     page_ids: list = field(default_factory=list)
 
 
-def run(base, selections, facet_names, sort, page, tier=None):
+def run(base, selections, facet_names, sort, page, tier=None, limit=PAGE_SIZE):
     """Execute the statement for `base` (a JobOffer queryset: open, text, salary, recency) and
     `selections` ({facet: Q}) and return an Outcome."""
     grouped = [name for name in facet_names if name in FACET_COLUMNS]
@@ -82,7 +82,7 @@ def run(base, selections, facet_names, sort, page, tier=None):
     offset = f"(SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} FROM m WHERE {every})"
     parts.append(
         f"SELECT '{PAGE}', CAST(m_id AS TEXT), ROW_NUMBER() OVER (ORDER BY {keys}) "
-        f"FROM (SELECT * FROM m WHERE {every} ORDER BY {keys} LIMIT {PAGE_SIZE} OFFSET {offset}) AS page"
+        f"FROM (SELECT * FROM m WHERE {every} ORDER BY {keys} LIMIT {int(limit)} OFFSET {offset}) AS page"
     )
     statement = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
 

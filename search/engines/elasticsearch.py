@@ -35,8 +35,8 @@ from ..query import (
     region_labels,
 )
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
-from ..text import excerpt
-from . import Engine
+from ..text import excerpt, parse_text
+from . import MAX_SIZE, Engine
 from .database import Taxonomies, database_autocomplete
 
 FACET_FIELDS = {
@@ -77,7 +77,9 @@ class OfferFacetedSearch(FacetedSearch):
         sizes = facet_sizes(taxonomies)
         names = [name for name in FACET_NAMES if name != "departement" or offer_query.show_departements]
         self.facets = {name: TermsFacet(field=FACET_FIELDS[name], size=sizes[name]) for name in names}
-        super().__init__(offer_query.text or None, filters=dict(offer_query.filters))
+        # A text of stop words only ("le") searches nothing, as on the database engine.
+        text = offer_query.text if parse_text(offer_query.text, rules=()) else None
+        super().__init__(text, filters=dict(offer_query.filters))
         self.on_page(offer_query.page)
 
     def search(self):
@@ -123,7 +125,7 @@ class OfferFacetedSearch(FacetedSearch):
 
     def sort(self, search):
         sort = self.offer_query.sort
-        if sort == SORT_RELEVANCE and self.offer_query.text:
+        if sort == SORT_RELEVANCE and self._query:
             order = ["_score"]
         elif sort == SORT_DEADLINE:
             order = [{"deadline": "asc"}]
@@ -148,8 +150,8 @@ class OfferFacetedSearch(FacetedSearch):
             )
         return search
 
-    def on_page(self, page):
-        self._s = self._s.extra(from_=(page - 1) * PAGE_SIZE, size=PAGE_SIZE)
+    def on_page(self, page, size=PAGE_SIZE):
+        self._s = self._s.extra(from_=(page - 1) * PAGE_SIZE, size=size)
         return self
 
     def request_body(self):
@@ -169,8 +171,12 @@ class ElasticsearchEngine(Engine):
         search = OfferFacetedSearch(query, taxonomies or Taxonomies(), using=self.get_client())
         return search.on_page(page) if page else search
 
-    def search(self, query):
+    def search(self, query, size=None):
         taxonomies = Taxonomies()
+        if size:
+            query = query.on_page(1)
+            search = self.faceted_search(query, taxonomies).on_page(1, size=min(size, MAX_SIZE))
+            return parse_response(query, search.execute().to_dict(), taxonomies)
         response = self.faceted_search(query, taxonomies).execute().to_dict()
         total = response["hits"]["total"]["value"]
         page = resolve_page(query.page, total)

@@ -21,8 +21,8 @@ class FallbackEngine(Engine):
     def name(self):
         return self.primary.name
 
-    def search(self, query):
-        return self._call("search", query)
+    def search(self, query, size=None):
+        return self._call("search", query, size)
 
     def autocomplete(self, text, limit=8):
         return self._call("autocomplete", text, limit)

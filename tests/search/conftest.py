@@ -34,11 +34,11 @@ class Searcher:
     def name(self):
         return self.engine.name
 
-    def __call__(self, **params):
+    def __call__(self, size=None, **params):
         if isinstance(self.engine, ElasticsearchEngine) and not self.built:
             es.rebuild(es.get_client())
             self.built = True
-        return self.engine.search(OfferQuery.from_querydict(querydict(params)))
+        return self.engine.search(OfferQuery.from_querydict(querydict(params)), size=size)
 
     def titles(self, **params):
         return [hit.offer.title for hit in self(**params).hits]

@@ -329,3 +329,13 @@ def test_closed_offers_are_never_shown_nor_counted(search):
     assert [hit.offer.title for hit in results.hits] == ["Développeuse ouverte"]
     assert results.total == 1
     assert sum(facet_counts(results, "institution").values()) == 1
+
+
+def test_feeds_can_ask_for_more_than_a_page(search):
+    for number in range(PAGE_SIZE + 5):
+        offer(f"Offre numéro {number}", days_ago=number)
+
+    results = search(size=50)
+
+    assert len(results.hits) == PAGE_SIZE + 5
+    assert results.hits[0].offer.title == "Offre numéro 0"

@@ -163,6 +163,8 @@ def test_highlight_suggestion_sort_and_paging():
     deepest = body_for(page=10**9)
     assert deepest["from"] + deepest["size"] <= 10_000
     assert body_for(tri="echeance")["sort"][0] == {"deadline": "asc"}
+    stop_words_only = body_for(q="le de la")  # no text search, as on the database engine
+    assert "must" not in stop_words_only["query"]["bool"] and "highlight" not in stop_words_only
     assert body_for(tri="salaire")["sort"][0] == {"salary": {"order": "desc", "missing": "_last"}}
     assert body_for()["sort"][0] == {"first_published_at": {"order": "desc", "missing": "_last"}}
     salary = json.dumps(body_for(salaire_min=45000, publiee=7)["query"])
