@@ -4,6 +4,8 @@ backend (search/backends.py): French stemming and stop words after unaccent, so 
 
 from django.db import migrations
 
+from search.migrations._postgres import postgres_only
+
 CREATE = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
 DO $$ BEGIN
@@ -17,17 +19,7 @@ END $$;
 DROP = "DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent;"
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = []
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [postgres_only(CREATE, DROP)]

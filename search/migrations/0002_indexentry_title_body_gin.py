@@ -4,22 +4,17 @@ this index every text search reads every index entry (see the benchmark figures 
 
 from django.db import migrations
 
+from search.migrations._postgres import postgres_only
+
 INDEX = "search_indexentry_title_body_gin"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry USING gin ((title || body))"
-        )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_french_unaccent"), ("wagtailsearch", "0010_add_text_fields")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [
+        postgres_only(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry USING gin ((title || body))",
+            f"DROP INDEX IF EXISTS {INDEX}",
+        )
+    ]

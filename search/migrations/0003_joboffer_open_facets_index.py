@@ -5,6 +5,8 @@ table with its rich text (about 70 MB)."""
 
 from django.db import migrations
 
+from search.migrations._postgres import postgres_only
+
 INDEX = "search_joboffer_open_facets"
 COLUMNS = (
     "id, institution_id, profession_id, category, experience_level, region_code, departement_code, remote, "
@@ -12,20 +14,13 @@ COLUMNS = (
 )
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON jobs_joboffer (deadline) INCLUDE ({COLUMNS}) "
-            "WHERE live AND filled_at IS NULL"
-        )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_indexentry_title_body_gin"), ("jobs", "0002_seed_contract_types_and_professions")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [
+        postgres_only(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON jobs_joboffer (deadline) INCLUDE ({COLUMNS}) "
+            "WHERE live AND filled_at IS NULL",
+            f"DROP INDEX IF EXISTS {INDEX}",
+        )
+    ]
