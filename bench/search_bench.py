@@ -533,7 +533,7 @@ def main():
         from modelsearch.index import FilterField
 
         from jobs.models import JobOffer
-        from search.engines import get_engine
+        from search.engines import database, elasticsearch, fallback, get_engine  # noqa: F401 (import now)
 
         # The baseline filters and facets on these columns: Wagtail requires them as FilterFields.
         filtered = [*FACET_FIELDS, "id", "go_live_at", "expire_at", "filled_at", "deadline", "first_published_at"]

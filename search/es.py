@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 BULK_CHUNK = 500
+ADMIN_TIMEOUT = 120  # seconds, for rebuild, sync and settings updates
+DOCUMENT_TIMEOUT = 10  # seconds, for the upsert or delete of one offer by a background task
 
 
 @lru_cache(maxsize=4)
@@ -216,9 +218,16 @@ def current_indices(client):
         return []
 
 
+def admin(client):
+    """The same client with a timeout fit for bulk loads and index operations: the 2 s of the search
+    requests is for candidates, who would rather get the database engine than wait."""
+    return client.options(request_timeout=ADMIN_TIMEOUT)
+
+
 def rebuild(client):
     """New versioned index, bulk load of the open offers, atomic alias swap, old indices deleted.
     Returns (new index name, documents loaded, old indices deleted)."""
+    client = admin(client)
     name = new_index_name()
     client.indices.create(index=name, **index_body())
     loaded, _ = helpers.bulk(client, bulk_actions(name, _chunks(offers_to_index())), chunk_size=BULK_CHUNK)
@@ -242,6 +251,7 @@ def indexed_ids(client):
 
 def status(client):
     """{alias, indices, documents, open_offers, missing, extra} (missing/extra: offer ids)."""
+    client = admin(client)
     indices = current_indices(client)
     open_ids = set(JobOffer.objects.open().values_list("pk", flat=True))
     ids = indexed_ids(client) if indices else set()
@@ -259,6 +269,7 @@ def sync(client):
     """Reconcile the index with JobOffer.objects.open(): index the missing offers, delete the others
     (closed, unpublished, deleted: deadlines that passed since the last run end up here).
     Returns (indexed, deleted)."""
+    client = admin(client)
     if not current_indices(client):
         _, loaded, _ = rebuild(client)
         return loaded, 0
@@ -273,6 +284,7 @@ def sync(client):
 
 def upsert_or_delete(client, pk):
     """Index the offer when it is open, delete its document otherwise (idempotent)."""
+    client = client.options(request_timeout=DOCUMENT_TIMEOUT)
     offer = offers_to_index().filter(pk=pk).first()
     if offer is not None:
         # require_alias: never let Elasticsearch create a stray index when no rebuild has run yet.
@@ -287,6 +299,7 @@ def update_synonyms(client, rules=None):
     """Replace the synonyms of the search analyzer from search/synonyms.txt, without reindexing.
     The index is closed for the update (a fraction of a second: searches meanwhile fall back to the
     database engine)."""
+    client = admin(client)
     settings_body = {"analysis": {"filter": {"french_synonyms": analysis(rules)["filter"]["french_synonyms"]}}}
     indices = current_indices(client)
     for index in indices:
@@ -299,6 +312,7 @@ def update_synonyms(client, rules=None):
 
 
 def delete_all(client):
+    client = admin(client)
     for index in current_indices(client):
         client.indices.delete(index=index)
 
