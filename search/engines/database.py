@@ -51,7 +51,9 @@ class DatabaseEngine(Engine):
         tier = text_dialect().tier(text_query) if text_query and query.sort == SORT_RELEVANCE else None
 
         limit = min(size, MAX_SIZE) if size else PAGE_SIZE
-        outcome = db_statement.run(base, selections, facet_names, query.sort, query.page, tier, limit)
+        outcome = db_statement.run(
+            base, selections, facet_names, query.sort, query.page, tier, limit, text=bool(text_query)
+        )
         total = outcome.totals[""]
         offers = JobOffer.objects.filter(pk__in=outcome.page_ids).for_listing().in_bulk()
         marked = text_query.highlight_tokens
