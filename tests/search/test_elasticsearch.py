@@ -411,3 +411,19 @@ def test_without_elasticsearch_the_command_works_on_the_database_index(settings)
     assert "Offres ouvertes : 1" in text
     assert "1 offres indexées" in text
     assert JobOffer.objects.count() == 1
+
+
+def test_autocomplete_takes_offer_titles_from_the_search_as_you_type_field(settings):
+    java = offer("Développeuse Java")
+    closed = offer("Développeur fermé", filled_at=timezone.localdate())
+    response = {
+        "hits": {"total": {"value": 2, "relation": "eq"}, "hits": [{"_id": str(closed.pk)}, {"_id": str(java.pk)}]}
+    }
+    with loopback_elasticsearch(search_response=response) as server:
+        settings.ELASTICSEARCH_URL = server.url
+        suggestions = ElasticsearchEngine().autocomplete("dével")
+
+    assert [(s.kind, s.label) for s in suggestions] == [("metier", "Développement"), ("offre", "Développeuse Java")]
+    body = search_bodies(server)[0]
+    assert body["query"]["bool"]["must"]["multi_match"]["type"] == "bool_prefix"
+    assert "title.sayt._2gram" in body["query"]["bool"]["must"]["multi_match"]["fields"]
