@@ -170,11 +170,15 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # Tags get ASCII slugs ("donnees", not "données"): they appear in public filter URLs (?tag=…).
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
-# Search: Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise.
+# Search: the offer search uses Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise
+# (search/engines/). Wagtail's own search (pages, admin) always uses the database backend, made
+# French by search/backends.py (PostgreSQL: the french_unaccent configuration; SQLite: analysis in Python).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "metnum")
+# Seconds before a search request to Elasticsearch is abandoned for the database engine.
+ELASTICSEARCH_TIMEOUT = 2
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends"},
 }
 
 # Audience measurement (optional): Matomo URL from the environment; the site id may also be

@@ -1,0 +1,233 @@
+"""The database engine: Wagtail's database search index for the text (PostgreSQL full text or SQLite
+FTS5, see search/backends.py and db_text.py), the ORM for the rest, always within
+JobOffer.objects.open().
+
+A search costs the same five queries whatever the page length: institutions and métiers (labels and
+slug → id), one statement for every facet count, the totals and the page ids (db_statement.py), the
+page's offers and their contract types.
+"""
+
+import datetime
+
+from django.db.models import Q
+from django.urls import NoReverseMatch
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from jobs.models import Institution, JobOffer, Profession
+
+from ..query import (
+    CODE_LABELS,
+    FACET_LABELS,
+    FACET_NAMES,
+    MAX_TEXT_LENGTH,
+    PAGE_SIZE,
+    SORT_RELEVANCE,
+    clean_text,
+    departement_labels,
+    region_labels,
+)
+from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
+from ..text import excerpt, fold, highlight, parse_text
+from . import MAX_SIZE, Engine, Suggestion, db_statement
+from .db_statement import FACET_COLUMNS
+from .db_text import text_dialect
+
+
+class DatabaseEngine(Engine):
+    name = "database"
+
+    def search(self, query, size=None):
+        if size:
+            query = query.on_page(1)
+        text_query = parse_text(query.text)
+        taxonomies = Taxonomies()
+        base = JobOffer.objects.open().filter(non_facet_conditions(query))
+        if text_query:
+            base = text_dialect().filter(base, text_query)
+        selections = facet_conditions(query, taxonomies)
+        facet_names = [name for name in FACET_NAMES if name != "departement" or query.show_departements]
+        tier = text_dialect().tier(text_query) if text_query and query.sort == SORT_RELEVANCE else None
+
+        limit = min(size, MAX_SIZE) if size else PAGE_SIZE
+        outcome = db_statement.run(
+            base, selections, facet_names, query.sort, query.page, tier, limit, text=bool(text_query)
+        )
+        total = outcome.totals[""]
+        offers = JobOffer.objects.filter(pk__in=outcome.page_ids).for_listing().in_bulk()
+        marked = text_query.highlight_tokens
+        return OfferResults(
+            query=query,
+            hits=[offer_hit(offers[pk], marked) for pk in outcome.page_ids if pk in offers],
+            total=total,
+            page=resolve_page(query.page, total),
+            facets=build_facets(query, facet_names, outcome, taxonomies),
+            relaxation=relaxation(query, selections, outcome.totals) if total == 0 and query.has_filters else None,
+            engine=self.name,
+        )
+
+    def autocomplete(self, text, limit=8):
+        return database_autocomplete(text, limit)
+
+
+def rows(model):
+    return model.objects.values_list("pk", "slug", "name")
+
+
+class Taxonomies:
+    """Institutions and métiers by id and by slug, read once per search."""
+
+    def __init__(self):
+        self.institutions = {
+            pk: (slug, name) for pk, slug, name in Institution.objects.values_list("pk", "slug", "name")
+        }
+        self.professions = {pk: (slug, name) for pk, slug, name in Profession.objects.values_list("pk", "slug", "name")}
+
+    def ids(self, facet, slugs):
+        rows = self.institutions if facet == "institution" else self.professions
+        return [pk for pk, (slug, _) in rows.items() if slug in slugs]
+
+    def value(self, facet, raw):
+        """(slug, name) of an id read from the database as text, or None."""
+        rows = self.institutions if facet == "institution" else self.professions
+        return rows.get(int(raw))
+
+    def label(self, facet, slug):
+        rows = self.institutions if facet == "institution" else self.professions
+        return next((name for value, name in rows.values() if value == slug), slug)
+
+
+# Conditions ---------------------------------------------------------------------------------------
+
+
+def non_facet_conditions(query):
+    condition = Q()
+    if query.salary_min is not None:
+        condition &= Q(salary_max__gte=query.salary_min) | Q(salary_max__isnull=True, salary_min__gte=query.salary_min)
+    if query.published_within is not None:
+        since = timezone.now() - datetime.timedelta(days=query.published_within)
+        condition &= Q(first_published_at__gte=since)
+    return condition
+
+
+def facet_conditions(query, taxonomies):
+    """{facet name: condition on JobOffer} for each facet with a selection."""
+    conditions = {}
+    for name, values in query.filters.items():
+        if name in ("institution", "metier"):
+            conditions[name] = Q(**{f"{FACET_COLUMNS[name]}__in": taxonomies.ids(name, values)})
+        elif name == "contrat":
+            through = JobOffer.contract_types.through.objects.filter(contracttype__code__in=values)
+            conditions[name] = Q(pk__in=through.values("joboffer_id"))
+        else:
+            conditions[name] = Q(**{f"{FACET_COLUMNS[name]}__in": values})
+    return conditions
+
+
+# Results ------------------------------------------------------------------------------------------
+
+
+def build_facets(query, facet_names, outcome, taxonomies):
+    labels = {**CODE_LABELS, "region": region_labels(), "departement": departement_labels()}
+    facets = []
+    for name in facet_names:
+        values = {}
+        for raw, count in outcome.counts.get(name, {}).items():
+            if name in ("institution", "metier"):
+                found = taxonomies.value(name, raw)
+                if found is None:
+                    continue
+                value, label = found
+            else:
+                value, label = raw, labels[name].get(raw, raw)
+            values[value] = FacetValue(value, label, count, value in query.selected(name))
+        for value in query.selected(name):
+            if value not in values:
+                label = taxonomies.label(name, value) if name in ("institution", "metier") else labels[name][value]
+                values[value] = FacetValue(value, label, 0, True)
+        total = outcome.totals.get(name, outcome.totals[""])
+        facets.append(Facet(name, order_facet_values(values.values()), total))
+    return facets
+
+
+def offer_hit(offer, marked):
+    return Hit(
+        offer=offer,
+        title_html=highlight(offer.title, marked) if marked else mark_safe(escape(offer.title)),
+        excerpt_html=excerpt(strip_tags(offer.missions or ""), marked),
+    )
+
+
+def relaxation(query, selections, totals):
+    """The one filter whose removal brings back the most offers (for the empty state)."""
+    candidates = [Relaxation(name, FACET_LABELS[name], totals[name]) for name in selections if totals.get(name)]
+    text_query = parse_text(query.text)
+    for name, label, is_set in (
+        ("salaire_min", "Salaire minimum", query.salary_min is not None),
+        ("publiee", "Date de publication", query.published_within is not None),
+    ):
+        if not is_set:
+            continue
+        offers = JobOffer.objects.open().filter(non_facet_conditions(query.without(name)), *selections.values())
+        count = (text_dialect().filter(offers, text_query) if text_query else offers).count()
+        if count:
+            candidates.append(Relaxation(name, label, count))
+    return max(candidates, key=lambda candidate: candidate.total, default=None)
+
+
+# Autocomplete -------------------------------------------------------------------------------------
+
+OFFERS_PATH = "/offres/"  # the URL contract of the offer list (issue 3)
+
+
+def offer_url(offer):
+    try:
+        return offer.get_absolute_url()
+    except NoReverseMatch:  # before the public offer pages are installed
+        return f"{OFFERS_PATH}{offer.slug}/"
+
+
+def name_matches(words, *names):
+    """True when every typed word starts a word of one of the names (accents and case ignored)."""
+    name_words = [word for name in names for word in fold(name).replace("-", " ").split()]
+    return bool(words) and all(any(word.startswith(typed) for word in name_words) for typed in words)
+
+
+def database_offer_titles(text, limit):
+    """Open offers whose title starts with the typed words (Wagtail's autocomplete index). Wagtail
+    cannot filter a search on open() (it would need every column as a FilterField): the best matches
+    of all offers are fetched, then kept when open."""
+    from modelsearch.backends import get_search_backend
+
+    ids = [offer.pk for offer in get_search_backend().autocomplete(text, JobOffer, fields=["title"])[: limit * 10]]
+    offers = JobOffer.objects.open().in_bulk(ids)
+    return [offers[pk] for pk in ids if pk in offers]
+
+
+def database_autocomplete(text, limit=8, offer_titles=database_offer_titles):
+    """Up to `limit` suggestions: métiers and employers whose name starts with the typed words (two of
+    each at most), then titles of open offers (distinct titles, most relevant first)."""
+    text = clean_text(text)[:MAX_TEXT_LENGTH]
+    words = fold(text).replace("-", " ").split()
+    if not words:
+        return []
+    suggestions = []
+    for slug, name in Taxonomies().professions.values():
+        if name_matches(words, name) and len(suggestions) < 2:
+            suggestions.append(Suggestion("metier", name, f"{OFFERS_PATH}?metier={slug}"))
+    employers = 0
+    for institution in Institution.objects.only("slug", "name", "acronym"):
+        if name_matches(words, institution.name, institution.acronym) and employers < 2:
+            suggestions.append(
+                Suggestion("employeur", str(institution), f"{OFFERS_PATH}?institution={institution.slug}")
+            )
+            employers += 1
+    seen = set()
+    for offer in offer_titles(text, limit):
+        if len(suggestions) >= limit:
+            break
+        if fold(offer.title) not in seen:
+            seen.add(fold(offer.title))
+            suggestions.append(Suggestion("offre", offer.title, offer_url(offer)))
+    return suggestions[:limit]

@@ -1,0 +1,189 @@
+"""The one SQL statement behind a database search: every facet count, the totals and the ids of the
+page, with the text matched once and the open offers read once.
+
+    WITH m AS MATERIALIZED (
+        -- the ORM: JobOffer.objects.open() ∩ text ∩ salary ∩ recency, with one column per facet
+        -- (f_*), one boolean per selected facet (s_*) and the sort keys (k_*)
+    )
+    -- facets without a selection, and the total: counted over the offers matching every selection
+    SELECT <facet>, f_<facet>, COUNT(*) FROM m WHERE s_a AND s_b GROUP BY GROUPING SETS ((f_x), (f_y), …, ())
+    -- each selected facet: counted with the other facets' selections only (disjunctive faceting)
+    UNION ALL SELECT 'region', f_region, COUNT(*) FROM m WHERE s_b GROUP BY f_region
+    -- contract types, many per offer: the offers' contract types, for the offers of m (other selections)
+    UNION ALL SELECT 'contrat', code, COUNT(*) FROM <contract types> … WHERE offer IN (SELECT … FROM m …) …
+    -- the page: ids of the offers matching every selection, sorted, LIMIT 20 OFFSET <the last page at most>
+    UNION ALL SELECT '#page', m_id, ROW_NUMBER() OVER (…) FROM (SELECT … FROM m WHERE s_a AND s_b …)
+
+SQLite has no GROUPING SETS: there the first part is one GROUP BY per facet, joined by UNION ALL.
+Every row is (kind, value, count): kind is a facet name, "" for the total (with value "") or
+"#page"; for a selected facet, the sum of its rows is the total without its selection.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import BooleanField, ExpressionWrapper, F, TextField
+from django.db.models.functions import Cast, Coalesce
+
+from jobs.models import ContractType, JobOffer
+
+from ..query import MAX_PAGE, PAGE_SIZE, SORT_DEADLINE, SORT_RELEVANCE, SORT_SALARY
+
+# Facets stored in one column of the offer; "contrat" is a many-to-many relation.
+FACET_COLUMNS = {
+    "institution": "institution_id",
+    "metier": "profession_id",
+    "categorie": "category",
+    "experience": "experience_level",
+    "region": "region_code",
+    "departement": "departement_code",
+    "teletravail": "remote",
+}
+PAGE = "#page"
+
+
+@dataclass
+class Outcome:
+    counts: dict = field(default_factory=dict)  # facet → {value: count}
+    totals: dict = field(default_factory=dict)  # "" → total; facet → total without its selection
+    page_ids: list = field(default_factory=list)
+
+
+def run(base, selections, facet_names, sort, page, tier=None, limit=PAGE_SIZE, text=False):
+    """Execute the statement for `base` (a JobOffer queryset: open, text, salary, recency) and
+    `selections` ({facet: Q}) and return an Outcome."""
+    grouped = [name for name in facet_names if name in FACET_COLUMNS]
+    columns = {
+        "m_id": F("pk"),
+        "k_date": F("first_published_at"),
+        "k_deadline": F("deadline"),
+        "k_salary": Coalesce("salary_max", "salary_min"),
+        **{f"f_{name}": Cast(FACET_COLUMNS[name], TextField()) for name in grouped},
+        **{f"s_{name}": ExpressionWrapper(condition, BooleanField()) for name, condition in selections.items()},
+    }
+    if tier is not None:
+        columns["k_tier"] = tier
+    base_sql, params = base.order_by().values(**columns).query.sql_with_params()
+    dialect = statement_dialect()
+
+    unselected = [name for name in grouped if name not in selections]
+    parts = [dialect.shared_counts(unselected, conjunction(selections))]
+    for name in grouped:
+        if name in selections:
+            parts.append(
+                f"SELECT '{name}', f_{name}, COUNT(*) FROM m WHERE {conjunction(selections, name)} GROUP BY f_{name}"
+            )
+    if "contrat" in facet_names:
+        parts.append(contract_counts(conjunction(selections, "contrat")))
+        if "contrat" in selections:
+            parts.append(f"SELECT '=contrat', '', COUNT(*) FROM m WHERE {conjunction(selections, 'contrat')}")
+    every, keys = conjunction(selections), order_keys(sort, tier is not None)
+    last_page = f"{dialect.greatest}((COUNT(*) + {PAGE_SIZE - 1}) / {PAGE_SIZE}, 1)"
+    offset = f"(SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} FROM m WHERE {every})"
+    parts.append(
+        f"SELECT '{PAGE}', CAST(m_id AS TEXT), ROW_NUMBER() OVER (ORDER BY {keys}) "
+        f"FROM (SELECT * FROM m WHERE {every} ORDER BY {keys} LIMIT {int(limit)} OFFSET {offset}) AS page"
+    )
+    statement = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        dialect.prepare(cursor, text)
+        cursor.execute(statement, [*params, page])
+        rows = cursor.fetchall()
+    return read(rows, grouped, selections)
+
+
+def read(rows, grouped, selections):
+    outcome = Outcome(counts={name: {} for name in [*grouped, "contrat"]})
+    ranked = []
+    for kind, value, count in rows:
+        if kind == PAGE:
+            ranked.append((count, int(value)))
+        elif kind == "":
+            outcome.totals[""] = count
+        elif kind.startswith("="):
+            outcome.totals[kind[1:]] = count
+        else:
+            if kind in selections and kind != "contrat":
+                outcome.totals[kind] = outcome.totals.get(kind, 0) + count
+            if value not in (None, "") and count:
+                outcome.counts[kind][value] = count
+    outcome.totals.setdefault("", 0)
+    outcome.page_ids = [pk for _, pk in sorted(ranked)]
+    return outcome
+
+
+def contract_counts(condition):
+    """Contract types of the offers of m passing `condition`: a semi-join, so that the (smaller) set of
+    matching offers is hashed rather than every offer's contract types."""
+    through = JobOffer.contract_types.through._meta.db_table
+    contract_table = ContractType._meta.db_table
+    return (
+        f"SELECT 'contrat', ct.code, COUNT(*) FROM {through} t JOIN {contract_table} ct ON ct.id = t.contracttype_id "
+        f"WHERE t.joboffer_id IN (SELECT m_id FROM m WHERE {condition}) GROUP BY ct.code"
+    )
+
+
+def statement_dialect():
+    return PostgresStatement() if connection.vendor == "postgresql" else SQLiteStatement()
+
+
+def conjunction(selections, excluded=None):
+    names = [f"s_{name}" for name in selections if name != excluded]
+    return " AND ".join(names) or "1 = 1"
+
+
+def order_keys(sort, tiered):
+    if sort == SORT_RELEVANCE and tiered:
+        return "k_tier DESC, k_date DESC, m_id DESC"
+    if sort == SORT_DEADLINE:
+        return "k_deadline ASC, k_date DESC, m_id DESC"
+    if sort == SORT_SALARY:
+        return "k_salary DESC NULLS LAST, k_date DESC, m_id DESC"
+    return "k_date DESC, m_id DESC"
+
+
+class PostgresStatement:
+    least, greatest = "LEAST", "GREATEST"
+
+    def prepare(self, cursor, text):
+        # The materialized offers of a broad search exceed the default 4 MB and would spill to disk.
+        cursor.execute("SET LOCAL work_mem = '32MB'")
+        if text:
+            # PostgreSQL underestimates `(title || body) @@ query` evaluated row by row: for a word found
+            # in a third of the offers it picks a sequential scan of the index entries (300 ms here)
+            # over the GIN index (30 ms). Within this transaction only, it must take the index.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+
+    def shared_counts(self, names, condition):
+        """One pass: a hash table per facet, plain counts."""
+        values = [f"f_{name}" for name in names]
+        if not values:
+            return f"SELECT '', '', COUNT(*) FROM m WHERE {condition}"
+        grouping = f"GROUPING({', '.join(values)})"
+        everything = (1 << len(values)) - 1
+        # GROUPING() has one bit per column, the last column being bit 0; a set grouping by column i
+        # clears its bit.
+        kinds = " ".join(
+            f"WHEN {everything & ~(1 << (len(values) - 1 - i))} THEN '{name}'" for i, name in enumerate(names)
+        )
+        value = " ".join(
+            f"WHEN {everything & ~(1 << (len(values) - 1 - i))} THEN {column}" for i, column in enumerate(values)
+        )
+        sets = ", ".join([*(f"({column})" for column in values), "()"])
+        return (
+            f"SELECT CASE {grouping} {kinds} ELSE '' END, CASE {grouping} {value} ELSE '' END, COUNT(*) "
+            f"FROM m WHERE {condition} GROUP BY GROUPING SETS ({sets})"
+        )
+
+
+class SQLiteStatement:
+    least, greatest = "MIN", "MAX"
+
+    def prepare(self, cursor, text):
+        pass
+
+    def shared_counts(self, names, condition):
+        parts = [f"SELECT '', '', COUNT(*) FROM m WHERE {condition}"]
+        parts += [f"SELECT '{name}', f_{name}, COUNT(*) FROM m WHERE {condition} GROUP BY f_{name}" for name in names]
+        return " UNION ALL ".join(parts)

@@ -1,0 +1,101 @@
+"""manage.py search_index rebuild | status | sync | synonyms | delete
+
+With ELASTICSEARCH_URL: manages the Elasticsearch offer index (search/es.py). Without it: says so and
+does the equivalent on the database engine, Wagtail's database search index of offers
+(search/indexing.py). Run `sync` daily (see README.md, "Recherche").
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from search import es, indexing
+
+NO_CLUSTER = "ELASTICSEARCH_URL est vide : la recherche passe par la base de données ({vendor})."
+
+
+class Command(BaseCommand):
+    help = "Gère l'index de recherche des offres : rebuild, status, sync, synonyms, delete."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "status", "sync", "synonyms", "delete"])
+
+    def handle(self, action, **options):
+        if settings.ELASTICSEARCH_URL:
+            try:
+                getattr(self, f"elasticsearch_{action}")(es.get_client())
+            except CommandError:
+                raise
+            except Exception as error:
+                raise CommandError(f"Elasticsearch ({settings.ELASTICSEARCH_URL}) : {error}") from error
+        else:
+            self.stdout.write(NO_CLUSTER.format(vendor=connection.vendor))
+            getattr(self, f"database_{action}")()
+
+    # Elasticsearch ----------------------------------------------------------------------------------
+
+    def elasticsearch_rebuild(self, client):
+        name, loaded, old = es.rebuild(client)
+        self.stdout.write(f"Index {name} créé avec {loaded} offres ouvertes ; alias {es.alias_name()} basculé.")
+        if old:
+            self.stdout.write(f"Ancien index supprimé : {', '.join(old)}.")
+
+    def elasticsearch_status(self, client):
+        report = es.status(client)
+        if not report["indices"]:
+            self.stdout.write(f"Aucun index derrière l'alias {report['alias']} : lancez `search_index rebuild`.")
+            return
+        drift = len(report["missing"]) + len(report["extra"])
+        self.stdout.write(
+            f"Alias {report['alias']} → {', '.join(report['indices'])}\n"
+            f"Documents : {report['documents']} ; offres ouvertes en base : {report['open_offers']}\n"
+            f"Écart : {drift} ({len(report['missing'])} à indexer, {len(report['extra'])} à retirer)"
+        )
+        if drift:
+            self.stdout.write("`search_index sync` corrige l'écart.")
+
+    def elasticsearch_sync(self, client):
+        indexed, deleted = es.sync(client)
+        self.stdout.write(f"Synchronisation : {indexed} offres indexées, {deleted} documents retirés.")
+
+    def elasticsearch_synonyms(self, client):
+        indices = es.update_synonyms(client)
+        if not indices:
+            raise CommandError("Aucun index : lancez `search_index rebuild`.")
+        self.stdout.write(f"Synonymes de search/synonyms.txt appliqués à {', '.join(indices)} (sans réindexation).")
+
+    def elasticsearch_delete(self, client):
+        indices = es.current_indices(client)
+        es.delete_all(client)
+        self.stdout.write(f"Index supprimés : {', '.join(indices) or 'aucun'}.")
+
+    # Database ---------------------------------------------------------------------------------------
+
+    def database_rebuild(self):
+        indexed, removed = indexing.database_rebuild()
+        self.stdout.write(
+            f"Index de recherche de Wagtail reconstruit pour les offres : {indexed} offres indexées, "
+            f"{removed} entrées d'offres supprimées retirées."
+        )
+
+    def database_status(self):
+        report = indexing.database_status()
+        self.stdout.write(
+            f"Offres ouvertes : {report['open_offers']} (filtrées à chaque recherche par JobOffer.objects.open())\n"
+            f"Offres : {report['offers']} ; entrées dans l'index de Wagtail : {report['entries']}\n"
+            f"Écart : {len(report['missing'])} offres sans entrée, {report['orphans']} entrées d'offres supprimées"
+        )
+        if report["missing"] or report["orphans"]:
+            self.stdout.write("`search_index sync` corrige l'écart.")
+
+    def database_sync(self):
+        indexed, removed = indexing.database_sync()
+        self.stdout.write(
+            f"Synchronisation de l'index de Wagtail : {indexed} offres indexées, {removed} entrées retirées."
+        )
+
+    def database_synonyms(self):
+        self.stdout.write("Rien à faire : le moteur base de données relit search/synonyms.txt à chaque recherche.")
+
+    def database_delete(self):
+        self.stdout.write("Rien à supprimer : l'index de la base de données suit les offres.")

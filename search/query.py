@@ -1,0 +1,286 @@
+"""The offer search query: what a candidate asked for, parsed and validated from the GET parameters
+of `/offres/` (and of the feeds, which take the same parameters).
+
+    query = OfferQuery.from_querydict(request.GET)
+    results = get_engine().search(query)          # search/engines/__init__.py
+
+Nothing a URL can hold makes `from_querydict` raise: unknown parameters and unknown values are
+dropped, a malformed number is dropped and explained in `query.notices` (French sentences for the
+page to display). The parameter names and codes are a public URL contract:
+
+    q            text, trimmed, at most MAX_TEXT_LENGTH characters
+    institution  institution slug            (repeatable, values OR'ed)
+    metier       profession slug             (repeatable)
+    contrat      contract type code          (repeatable)
+    categorie    aplus / a / b / c           (repeatable)
+    experience   debutant / confirme / …     (repeatable)
+    region       INSEE région code           (repeatable)
+    departement  INSEE département code      (repeatable)
+    teletravail  aucun / partiel / total     (repeatable)
+    salaire_min  euros per year: offers whose maximum (or minimum when there is no maximum)
+                 reaches it; offers without a salary are excluded only when it is set
+    publiee      7 or 30: published within that many days
+    tri          pertinence (default with text) / date (default otherwise) / echeance / salaire
+    page         1-based; a page past the last is resolved to the last by the engine
+
+Institution and profession slugs are checked against the database (one small query each, only
+when the parameter is present); every other value is checked against the code lists of
+jobs/choices.py and jobs/geography.py.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from jobs import geography
+from jobs.choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
+from jobs.models import Institution, Profession
+
+MAX_TEXT_LENGTH = 200
+PAGE_SIZE = 20
+# Elasticsearch refuses from + size beyond 10 000 (index.max_result_window); both engines stop there.
+MAX_RESULT_WINDOW = 10_000
+MAX_PAGE = MAX_RESULT_WINDOW // PAGE_SIZE
+MAX_VALUES_PER_FACET = 50
+MAX_SALARY = 1_000_000
+RECENCY_DAYS = (7, 30)
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    name: str  # the GET parameter
+    label: str  # French, for the filter legend
+
+
+FACETS = (
+    FacetSpec("institution", "Employeur"),
+    FacetSpec("metier", "Métier"),
+    FacetSpec("contrat", "Type de contrat"),
+    FacetSpec("categorie", "Catégorie"),
+    FacetSpec("experience", "Expérience"),
+    FacetSpec("region", "Région"),
+    FacetSpec("departement", "Département"),
+    FacetSpec("teletravail", "Télétravail"),
+)
+FACET_NAMES = tuple(spec.name for spec in FACETS)
+FACET_LABELS = {spec.name: spec.label for spec in FACETS}
+
+SORT_RELEVANCE, SORT_DATE, SORT_DEADLINE, SORT_SALARY = "pertinence", "date", "echeance", "salaire"
+SORTS = {
+    SORT_RELEVANCE: "Pertinence",
+    SORT_DATE: "Les plus récentes",
+    SORT_DEADLINE: "Date limite la plus proche",
+    SORT_SALARY: "Salaire le plus élevé",
+}
+
+# Static code lists: value → label.
+CODE_LABELS = {
+    "contrat": dict(ContractTypeCode.choices),
+    "categorie": dict(Category.choices),
+    "experience": dict(ExperienceLevel.choices),
+    "teletravail": dict(RemoteWork.choices),
+}
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+
+
+def region_labels():
+    return {code: region.name for code, region in geography.regions().items()}
+
+
+def departement_labels():
+    return {code: departement.label for code, departement in geography.departements().items()}
+
+
+def clean_text(value):
+    """Printable text on one line: control characters (NUL included, which PostgreSQL refuses)
+    removed, spaces collapsed, Unicode normalised to its composed form."""
+    value = unicodedata.normalize("NFC", value or "")
+    value = _CONTROL.sub(" ", value)
+    return _SPACES.sub(" ", value).strip()
+
+
+@dataclass(frozen=True)
+class OfferQuery:
+    text: str = ""
+    filters: dict = field(default_factory=dict)  # facet name → tuple of selected values, known values only
+    salary_min: int | None = None
+    published_within: int | None = None  # days: 7 or 30
+    requested_sort: str | None = None  # the `tri` parameter when valid
+    page: int = 1
+    notices: tuple = ()  # French sentences explaining what was ignored
+
+    # Parsing -----------------------------------------------------------------------------------
+
+    @classmethod
+    def from_querydict(cls, data):
+        """Build a query from a QueryDict (request.GET) or any mapping of str → str / list of str."""
+        notices = []
+        text = clean_text(_first(data, "q"))
+        if len(text) > MAX_TEXT_LENGTH:
+            text = text[:MAX_TEXT_LENGTH].rstrip()
+            notices.append(f"Votre recherche a été raccourcie à ses {MAX_TEXT_LENGTH} premiers caractères.")
+
+        filters = {}
+        for name in FACET_NAMES:
+            values = _clean_values(_all(data, name), upper=name in ("region", "departement"))
+            if values:
+                filters[name] = values
+        filters = _known_values(filters)
+
+        salary_min = _parse_number(
+            _first(data, "salaire_min"),
+            notices,
+            "Le salaire minimum « {value} » n'est pas un montant en euros : ce filtre est ignoré.",
+            maximum=MAX_SALARY,
+        )
+        if salary_min is not None and salary_min <= 0:
+            salary_min = None
+
+        published_within = _parse_number(
+            _first(data, "publiee"),
+            notices,
+            "La période de publication « {value} » n'est pas un nombre de jours : ce filtre est ignoré.",
+        )
+        if published_within not in RECENCY_DAYS:
+            published_within = None
+
+        sort = clean_text(_first(data, "tri")).lower()
+        page = _parse_number(
+            _first(data, "page"), notices, "Le numéro de page « {value} » n'est pas un nombre : page 1 affichée."
+        )
+        return cls(
+            text=text,
+            filters=filters,
+            salary_min=salary_min,
+            published_within=published_within,
+            requested_sort=sort if sort in SORTS else None,
+            page=min(max(page or 1, 1), MAX_PAGE),
+            notices=tuple(notices),
+        )
+
+    # Reading -----------------------------------------------------------------------------------
+
+    @property
+    def sort(self):
+        """The sort applied: relevance only makes sense with text, and is the default then."""
+        if self.requested_sort == SORT_RELEVANCE and not self.text:
+            return SORT_DATE
+        return self.requested_sort or (SORT_RELEVANCE if self.text else SORT_DATE)
+
+    def selected(self, facet_name):
+        return self.filters.get(facet_name, ())
+
+    @property
+    def has_filters(self):
+        """True when anything narrows the results besides the text."""
+        return bool(self.filters) or self.salary_min is not None or self.published_within is not None
+
+    @property
+    def show_departements(self):
+        """The département facet appears once a région (or a département) is chosen."""
+        return bool(self.selected("region") or self.selected("departement"))
+
+    # Building links ----------------------------------------------------------------------------
+
+    def params(self, page=True):
+        """The canonical (key, value) pairs of this query, for links and feeds."""
+        pairs = [("q", self.text)] if self.text else []
+        for name in FACET_NAMES:
+            pairs += [(name, value) for value in self.selected(name)]
+        if self.salary_min is not None:
+            pairs.append(("salaire_min", str(self.salary_min)))
+        if self.published_within is not None:
+            pairs.append(("publiee", str(self.published_within)))
+        if self.requested_sort:
+            pairs.append(("tri", self.requested_sort))
+        if page and self.page > 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def urlencode(self, page=True):
+        return urlencode(self.params(page=page))
+
+    def without(self, name, value=None):
+        """This query without one filter value (or the whole filter when value is None), back on
+        page 1. `name` is a facet name, "q", "salaire_min" or "publiee"."""
+        if name == "q":
+            return replace(self, text="", page=1, notices=())
+        if name == "salaire_min":
+            return replace(self, salary_min=None, page=1, notices=())
+        if name == "publiee":
+            return replace(self, published_within=None, page=1, notices=())
+        filters = dict(self.filters)
+        kept = tuple(v for v in filters.pop(name, ()) if value is not None and v != value)
+        if kept:
+            filters[name] = kept
+        if name == "region" and not kept:
+            filters.pop("departement", None)
+        return replace(self, filters=filters, page=1, notices=())
+
+    def cleared(self):
+        """Same text and sort, no filter."""
+        return OfferQuery(text=self.text, requested_sort=self.requested_sort)
+
+    def on_page(self, page):
+        return replace(self, page=min(max(page, 1), MAX_PAGE))
+
+
+def _first(data, key):
+    values = _all(data, key)
+    return values[-1] if values else ""
+
+
+def _all(data, key):
+    if hasattr(data, "getlist"):
+        values = data.getlist(key)
+    else:
+        value = data.get(key, [])
+        values = value if isinstance(value, (list, tuple)) else [value]
+    return [value for value in values if isinstance(value, str)]
+
+
+def _clean_values(values, upper=False):
+    cleaned = []
+    for value in values:
+        value = clean_text(value)[:100]
+        value = value.upper() if upper else value.lower()
+        if value and value not in cleaned:
+            cleaned.append(value)
+    return tuple(cleaned[:MAX_VALUES_PER_FACET])
+
+
+def _known_values(filters):
+    known = {}
+    for name, values in filters.items():
+        if name == "institution":
+            allowed = set(Institution.objects.filter(slug__in=values).values_list("slug", flat=True))
+        elif name == "metier":
+            allowed = set(Profession.objects.filter(slug__in=values).values_list("slug", flat=True))
+        elif name == "region":
+            allowed = geography.regions().keys()
+        elif name == "departement":
+            allowed = geography.departements().keys()
+        else:
+            allowed = CODE_LABELS[name].keys()
+        values = tuple(value for value in values if value in allowed)
+        if values:
+            known[name] = values
+    return known
+
+
+def _parse_number(raw, notices, message, maximum=None):
+    raw = clean_text(raw)
+    if not raw:
+        return None
+    digits = raw.replace(" ", "").replace("\u202f", "").replace("\xa0", "")
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 12:
+        notices.append(message.format(value=raw[:30]))
+        return None
+    number = int(digits)
+    if maximum is not None and number > maximum:
+        notices.append(message.format(value=raw[:30]))
+        return None
+    return number

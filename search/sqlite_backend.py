@@ -1,0 +1,60 @@
+"""Wagtail's SQLite FTS5 backend storing French-analysed text (see search/backends.py). Only
+importable when the database is SQLite."""
+
+from django.utils.encoding import force_str
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from .backends import indexed_texts
+from .text import analyse, tokens
+
+
+class FrenchSQLiteIndex(SQLiteIndex):
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        entries = {}
+        for obj in objs:
+            texts = indexed_texts(obj)
+            entries[force_str(obj.pk)] = {
+                "title": analyse(texts.title_text),
+                "body": analyse(texts.body_text),
+                "autocomplete": " ".join(texts.autocomplete),
+            }
+        if not entries:
+            return
+        content_type_pk = get_content_type_pk(model)
+        existing = self.entries.filter(content_type_id=content_type_pk)
+        indexed = set(existing.filter(object_id__in=entries).values_list("object_id", flat=True))
+        for object_id in indexed:
+            existing.filter(object_id=object_id).update(**entries[object_id])
+        self.entries.bulk_create(
+            [
+                self.entries.model(content_type_id=content_type_pk, object_id=object_id, **values)
+                for object_id, values in entries.items()
+                if object_id not in indexed
+            ],
+            batch_size=500,
+        )
+        self._refresh_title_norms()
+
+
+class FrenchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText):
+            # A text of stop words only ("le") matches nothing rather than failing.
+            analysed = " ".join(tokens(query.query_string)) or "__"
+            query = PlainText(analysed, operator=query.operator, boost=query.boost)
+        elif isinstance(query, Phrase):
+            query = Phrase(" ".join(tokens(query.query_string)) or "__")
+        return super().build_search_query_content(query, config=config)
+
+
+class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
+    index_class = FrenchSQLiteIndex
+    query_compiler_class = FrenchSQLiteQueryCompiler

@@ -1,0 +1,28 @@
+"""Background tasks (django-tasks) that keep the search indexes in step (see search/indexing.py)."""
+
+from django_tasks import task
+
+from jobs.models import JobOffer
+
+from . import indexing
+
+
+@task()
+def sync_offer(offer_id):
+    return indexing.sync_offer(offer_id)
+
+
+@task()
+def sync_offers_of(field, value):
+    """Resynchronise the offers of an institution or a profession (after a rename)."""
+    assert field in ("institution_id", "profession_id")
+    for pk in JobOffer.objects.filter(**{field: value}).values_list("pk", flat=True):
+        indexing.sync_offer(pk)
+
+
+@task()
+def reconcile_search_index():
+    """The daily reconcile: the same as `manage.py search_index sync`."""
+    from django.core.management import call_command
+
+    call_command("search_index", "sync")

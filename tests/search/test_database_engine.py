@@ -1,0 +1,49 @@
+"""Database engine specifics: constant query count, autocomplete, Wagtail's French index."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from search.engines.database import DatabaseEngine
+from search.query import OfferQuery
+from tests.search.conftest import institution, offer, querydict
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(**params):
+    with CaptureQueriesContext(connection) as context:
+        results = DatabaseEngine().search(OfferQuery.from_querydict(querydict(params)))
+    return len(context.captured_queries), results
+
+
+def test_the_same_number_of_queries_for_five_or_twenty_results():
+    dinum = institution("dinum")
+    for number in range(5):
+        offer(f"Développeur {number}", institution=dinum, skill_names=("Python",))
+    five, results = count_queries(q="développeur", institution="dinum")
+    assert len(results.hits) == 5
+    for number in range(15):
+        offer(f"Développeuse {number}", institution=dinum, contract_codes=("stage", "contractuel"))
+    twenty, results = count_queries(q="développeur", institution="dinum")
+
+    assert len(results.hits) == 20
+    # Taxonomies, the statement (with its savepoint and, on PostgreSQL, two SET LOCAL), offers, contracts.
+    assert twenty == five <= 10
+
+
+def test_autocomplete_suggests_metiers_employers_and_open_offer_titles():
+    institution("direction-numerique", "Direction interministérielle du numérique")
+    offer("Développeur Python", published=True)
+    offer("Développeur Python", published=True)
+    offer("Développeuse Java", filled_at=timezone.localdate())
+
+    suggestions = DatabaseEngine().autocomplete("dév")
+
+    assert [(s.kind, s.label) for s in suggestions] == [("metier", "Développement"), ("offre", "Développeur Python")]
+    assert suggestions[0].url == "/offres/?metier=developpement"
+    employers = DatabaseEngine().autocomplete("direction numé")
+    assert [(s.kind, s.url) for s in employers] == [("employeur", "/offres/?institution=direction-numerique")]
+    assert DatabaseEngine().autocomplete("  ") == []
+    assert len(DatabaseEngine().autocomplete("d", limit=1)) == 1
