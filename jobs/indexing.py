@@ -2,9 +2,10 @@
 
 Wagtail updates both on every save, and creating then publishing an offer saves it three times.
 A bulk import wraps its work in `deferred_offer_indexing()`: saves only note the offer, which is
-then indexed once, in bulk, every few hundred rows and at the end. Outside that block an offer is
-indexed on save exactly as Wagtail does for any other model (JobOffer sets `search_auto_update =
-False` so that these handlers replace Wagtail's, see JobsConfig.ready).
+then indexed once, in bulk, every few hundred rows and at the end, and `offers_indexed_in_bulk`
+tells other indexes (Elasticsearch, search/signals.py) which offers changed. Outside that block an
+offer is indexed on save exactly as Wagtail does for any other model (JobOffer sets
+`search_auto_update = False` so that these handlers replace Wagtail's, see JobsConfig.ready).
 """
 
 import logging
@@ -12,6 +13,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import ReferenceIndex
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
@@ -21,13 +23,23 @@ logger = logging.getLogger(__name__)
 _state = threading.local()
 BATCH_SIZE = 500
 
+# Sent after a bulk flush with `pks`, the offers saved inside deferred_offer_indexing().
+offers_indexed_in_bulk = Signal()
+
+
+def defer(pk):
+    """Note an offer for the bulk flush when a deferred block is active; False otherwise."""
+    pending = getattr(_state, "pending", None)
+    if pending is None:
+        return False
+    pending.add(pk)
+    return True
+
 
 def offer_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    pending = getattr(_state, "pending", None)
-    if pending is not None:
-        pending.add(instance.pk)
+    if defer(instance.pk):
         return
     from modelsearch.tasks import insert_or_update_object_task
 
@@ -49,6 +61,8 @@ class _Deferred:
         pks = sorted(self.pending)
         self.pending.clear()
         index_offers(pks)
+        if pks:
+            offers_indexed_in_bulk.send(sender=_Deferred, pks=pks)
 
     def flush_every(self, size):
         if len(self.pending) >= size:

@@ -295,6 +295,22 @@ def upsert_or_delete(client, pk):
     return "deleted"
 
 
+def upsert_or_delete_many(client, pks):
+    """`upsert_or_delete` for many offers in bulk requests. Returns (indexed, deleted)."""
+    client = admin(client)
+    indexed = deleted = 0
+    for start in range(0, len(pks), BULK_CHUNK):
+        chunk = set(pks[start : start + BULK_CHUNK])
+        offers = list(offers_to_index().filter(pk__in=chunk))
+        closed = chunk - {offer.pk for offer in offers}
+        actions = list(bulk_actions(alias_name(), offers))
+        actions += [{"_op_type": "delete", "_index": alias_name(), "_id": str(pk)} for pk in sorted(closed)]
+        # Deleting a document that is not there is not an error: the offer was never open.
+        done, _ = helpers.bulk(client, actions, raise_on_error=False, require_alias=True)
+        indexed, deleted = indexed + len(offers), deleted + done - len(offers)
+    return indexed, deleted
+
+
 def update_synonyms(client, rules=None):
     """Replace the synonyms of the search analyzer from search/synonyms.txt, without reindexing.
     The index is closed for the update (a fraction of a second: searches meanwhile fall back to the

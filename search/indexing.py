@@ -48,6 +48,17 @@ def sync_offer(pk):
     return "indexed" if offer else "deleted"
 
 
+def sync_offers_to_elasticsearch(pks):
+    """Bulk upsert or delete of many offers in Elasticsearch (nothing to do without a cluster)."""
+    if not settings.ELASTICSEARCH_URL:
+        return None
+    try:
+        return es.upsert_or_delete_many(es.get_client(), pks)
+    except Exception as error:  # the daily sync repairs what an outage missed
+        logger.warning("Index Elasticsearch : %s offres n'ont pas pu être synchronisées (%s).", len(pks), error)
+        return "failed"
+
+
 def database_rebuild():
     """Index every offer in Wagtail's database index, in chunks, and drop entries of deleted offers."""
     backend = get_search_backend()

@@ -5,14 +5,21 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from jobs import indexing as jobs_indexing
 from jobs.models import Institution, JobOffer, JobOfferSkill, Profession
 
 from . import tasks
 
 
 def schedule_offer(pk):
-    if pk is not None:
+    # Inside a bulk import the offer waits for the import's flush (offers_flushed below).
+    if pk is not None and not jobs_indexing.defer(pk):
         transaction.on_commit(partial(tasks.sync_offer.enqueue, pk), robust=True)
+
+
+def offers_flushed(sender, pks, **kwargs):
+    """A bulk import already refreshed Wagtail's index: only Elasticsearch is left to update."""
+    transaction.on_commit(partial(tasks.sync_offers_to_elasticsearch.enqueue, list(pks)), robust=True)
 
 
 def offer_changed(sender, instance, raw=False, **kwargs):
@@ -36,6 +43,7 @@ def taxonomy_changed(field, sender, instance, created=False, raw=False, **kwargs
 
 
 def connect():
+    jobs_indexing.offers_indexed_in_bulk.connect(offers_flushed, dispatch_uid="search_offers_flushed")
     post_save.connect(offer_changed, sender=JobOffer, dispatch_uid="search_offer_saved")
     post_delete.connect(offer_changed, sender=JobOffer, dispatch_uid="search_offer_deleted")
     m2m_changed.connect(

@@ -13,6 +13,12 @@ def sync_offer(offer_id):
 
 
 @task()
+def sync_offers_to_elasticsearch(offer_ids):
+    """After a bulk import: upsert or delete the imported offers in Elasticsearch, in bulk."""
+    return indexing.sync_offers_to_elasticsearch(offer_ids)
+
+
+@task()
 def sync_offers_of(field, value):
     """Resynchronise the offers of an institution or a profession (after a rename)."""
     assert field in ("institution_id", "profession_id")

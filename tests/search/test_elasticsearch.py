@@ -334,6 +334,47 @@ def test_closing_an_offer_removes_it_and_renaming_its_institution_reindexes_it(
     assert document_requests(cluster) == [("PUT", str(created.pk))]
 
 
+def test_an_import_reaches_the_cluster_in_bulk_requests_not_one_request_per_offer(
+    cluster, django_capture_on_commit_callbacks
+):
+    from jobs.demo import ensure_institutions
+    from jobs.importer import import_offers
+
+    ensure_institutions(with_logos=False)
+    today = timezone.localdate()
+    rows = [
+        {
+            "external_id": f"OFFRE-{number}",
+            "title": f"Développeur·se Python {number}",
+            "institution": "DINUM",
+            "contract_types": "contractuel",
+            "experience_level": "confirme",
+            "remote": "partiel",
+            "city": "Paris",
+            "postal_code": "75007",
+            "description": "Construire des services publics.",
+            "apply_url": "https://choisirleservicepublic.gouv.fr/offre-emploi/2026-1/",
+            "deadline": (today + datetime.timedelta(days=30)).isoformat(),
+        }
+        for number in (1, 2, 3)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_offers(rows, "test").created == 3
+    imported = {str(pk) for pk in JobOffer.objects.values_list("pk", flat=True)}
+
+    assert document_requests(cluster) == []
+    assert [path for _, path, _ in cluster.requests] == ["/_bulk"]
+    assert cluster.indices["metnum-test-offres-1"] == imported
+
+    cluster.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_offers(rows[:2], "test", close_missing=True).closed == 1
+    closed = JobOffer.objects.get(external_id="OFFRE-3")
+
+    assert [path for _, path, _ in cluster.requests] == ["/_bulk"]
+    assert cluster.indices["metnum-test-offres-1"] == imported - {str(closed.pk)}
+
+
 def test_a_sync_failure_is_logged_and_left_to_the_daily_reconcile(settings, caplog, django_capture_on_commit_callbacks):
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
     with caplog.at_level(logging.WARNING, logger="search"), django_capture_on_commit_callbacks(execute=True):
