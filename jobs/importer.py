@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone, translation
@@ -32,10 +33,11 @@ from taggit.models import Tag
 from wagtail.actions.base import BaseAction
 from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry, Revision
 from wagtail.signals import published
 
 from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
-from .indexing import deferred_offer_indexing
+from .indexing import defer, deferred_offer_indexing
 from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, add_months
 from .rules import offer_errors
 from .sanitizer import sanitize_rich_text
@@ -74,6 +76,8 @@ SOURCE_NAME = re.compile(r"^[\w.-]{1,40}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Derived or generated fields, and foreign keys: their values come from the importer's own caches,
 # so validating them would only cost one query each.
+# New offers to publish are written together, this many at a time (see OfferImporter._create_batch).
+CREATION_BATCH_SIZE = 200
 NOT_VALIDATED_FIELDS = ["slug", "departement_code", "region_code"] + [
     field.name for field in JobOffer._meta.concrete_fields if field.is_relation
 ]
@@ -318,6 +322,25 @@ def _choice(value, choices, label):
 
 
 @dataclass
+class Creation:
+    """A valid new row waiting for its batch (OfferImporter._create_batch)."""
+
+    line: int
+    external_id: str
+    offer: JobOffer
+    parsed: "ParsedRow"
+    fingerprint: str
+
+    def reset(self):
+        """Back to an unsaved offer after a failed batch, for the row-by-row retry."""
+        offer = self.offer
+        offer.pk, offer._state.adding = None, True
+        offer.latest_revision = offer.live_revision = None
+        offer.first_published_at = offer.last_published_at = None
+        offer.slug = ""
+
+
+@dataclass
 class ParsedRow:
     """A row's values, normalised: what the fingerprint covers and what is written to the offer."""
 
@@ -377,12 +400,18 @@ class OfferImporter:
         """Import `rows` (SourceRow, or plain dicts numbered from 1) and return an ImportResult."""
         result = ImportResult(dry_run=self.dry_run)
         seen = {}
+        self.creations = []
         with translation.override("fr"), deferred_offer_indexing() as indexing:
-            for number, row in enumerate(rows, start=1):
-                if not isinstance(row, SourceRow):
-                    row = SourceRow(number, row)
-                self._import_row(row, seen, result)
-                indexing.flush_every(500)
+            try:
+                for number, row in enumerate(rows, start=1):
+                    if not isinstance(row, SourceRow):
+                        row = SourceRow(number, row)
+                    self._import_row(row, seen, result)
+                    if len(self.creations) >= CREATION_BATCH_SIZE:
+                        self._create_batch(result)
+                    indexing.flush_every(500)
+            finally:
+                self._create_batch(result)  # rows read before an error are written too
             if close_missing:
                 self._close_missing(seen, result)
         return result
@@ -425,6 +454,9 @@ class OfferImporter:
         if self.dry_run:
             result.updated += bool(pk)
             result.created += not pk
+            return
+        if not pk and not self.draft:
+            self.creations.append(Creation(row.line, external_id, offer, parsed, fingerprint))
             return
         try:
             self._save(offer, parsed, fingerprint)
@@ -578,6 +610,106 @@ class OfferImporter:
             for tag in created_tags:
                 self.tags.pop(tag.name.casefold(), None)
             raise
+
+    def _create_batch(self, result):
+        """Create and publish the pending new offers together: a few bulk statements for the whole
+        batch instead of some thirty per offer, with what Wagtail's publication leaves behind (a
+        revision that is both the latest and the live one, "create" and "publish" log entries, the
+        published signal). All or nothing: when the batch fails, its rows go one by one through
+        `_save`, which reports the row that cannot be written."""
+        creations, self.creations = self.creations, []
+        if not creations:
+            return
+        created_tags = []
+        try:
+            with transaction.atomic():
+                self._write_batch(creations, created_tags)
+        except (DatabaseError, ValidationError):
+            for tag in created_tags:
+                self.tags.pop(tag.name.casefold(), None)
+            for creation in creations:
+                creation.reset()
+                self._save_one(creation, result)
+            return
+        for creation in creations:
+            offer = creation.offer
+            defer(offer.pk)
+            published.send(sender=JobOffer, instance=offer, revision=offer.live_revision)
+            self.existing[creation.external_id] = (offer.pk, creation.fingerprint, True)
+        result.created += len(creations)
+
+    def _save_one(self, creation, result):
+        try:
+            self._save(creation.offer, creation.parsed, creation.fingerprint)
+        except (DatabaseError, ValidationError) as error:
+            message = f"Enregistrement impossible ({error}) ; rien n'a été écrit pour cette ligne."
+            result.errors.append(RowError(creation.line, creation.external_id, "", message))
+            return
+        self.existing[creation.external_id] = (creation.offer.pk, creation.fingerprint, True)
+        result.created += 1
+
+    def _write_batch(self, creations, created_tags):
+        now = timezone.now()
+        for creation in creations:
+            offer, parsed = creation.offer, creation.parsed
+            offer.import_fingerprint = creation.fingerprint
+            offer.live, offer.has_unpublished_changes, offer.expired = True, False, False
+            offer.last_published_at = now
+            offer.first_published_at = (
+                timezone.make_aware(datetime.datetime.combine(parsed.published_at, datetime.time()))
+                if parsed.published_at
+                else now
+            )
+            offer.derive_location()
+        offers = [creation.offer for creation in creations]
+        JobOffer.assign_unique_slugs(offers)
+        JobOffer.objects.bulk_create(offers)
+        contracts_through = JobOffer.contract_types.through
+        contracts_through.objects.bulk_create(
+            contracts_through(joboffer=creation.offer, contracttype=self.contract_types[code])
+            for creation in creations
+            for code in creation.parsed.contract_codes
+        )
+        JobOfferSkill.objects.bulk_create(
+            JobOfferSkill(content_object=creation.offer, tag=self._tag(name, created_tags))
+            for creation in creations
+            for name in creation.parsed.skills
+        )
+        # The revisions hold the relations as saved: read them back in two queries for the batch.
+        stored = JobOffer.objects.filter(pk__in=[offer.pk for offer in offers]).prefetch_related(
+            "contract_types", "tagged_skills"
+        )
+        content = {offer.pk: offer.serializable_data() for offer in stored}
+        content_type = ContentType.objects.get_for_model(JobOffer)
+        base_content_type = offers[0].get_base_content_type()
+        revisions = Revision.objects.bulk_create(
+            Revision(
+                content_type=content_type,
+                base_content_type=base_content_type,
+                object_id=str(offer.pk),
+                created_at=now,
+                content=content[offer.pk],
+                object_str=str(offer),
+            )
+            for offer in offers
+        )
+        for offer, revision in zip(offers, revisions, strict=True):
+            offer.latest_revision = offer.live_revision = revision
+        JobOffer.objects.bulk_update(offers, ["latest_revision", "live_revision"])
+        ModelLogEntry.objects.bulk_create(
+            ModelLogEntry(
+                content_type=content_type,
+                object_id=str(offer.pk),
+                label=str(offer),
+                action=action,
+                timestamp=now,
+                data={},
+                revision=revision,
+                content_changed=True,
+            )
+            for offer, revision in zip(offers, revisions, strict=True)
+            for action in ("wagtail.create", "wagtail.publish")
+        )
 
     def _tag(self, name, created_tags):
         tag = self.tags.get(name.casefold())

@@ -12,6 +12,7 @@ import logging
 import threading
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.dispatch import Signal
 from wagtail.models import ReferenceIndex
@@ -109,5 +110,38 @@ def index_offers(pks):
                     raise
                 logger.exception("Indexation des offres impossible dans %r", backend)
         with transaction.atomic():
-            for offer in offers:
-                ReferenceIndex.create_or_update_for_object(offer)
+            update_reference_index(offers)
+
+
+def update_reference_index(offers):
+    """ReferenceIndex.create_or_update_for_object for many offers in three statements instead of
+    two or three per offer (JobOffer has no parent model: one content type)."""
+    if not offers:
+        return
+    content_type = ContentType.objects.get_for_model(offers[0])
+    extract = ReferenceIndex._extract_references_from_object
+    found = {(offer.pk, *reference) for offer in offers for reference in extract(offer)}
+    existing = {
+        (object_id, to_content_type_id, to_object_id, model_path, content_path): pk
+        for pk, object_id, to_content_type_id, to_object_id, model_path, content_path in ReferenceIndex.objects.filter(
+            base_content_type=content_type, object_id__in=[str(offer.pk) for offer in offers]
+        ).values_list("pk", "object_id", "to_content_type_id", "to_object_id", "model_path", "content_path")
+    }
+    existing = {(int(key[0]), *key[1:]): pk for key, pk in existing.items()}
+    ReferenceIndex.objects.bulk_create(
+        [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=content_type,
+                object_id=object_id,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for object_id, to_content_type_id, to_object_id, model_path, content_path in found - set(existing)
+        ],
+        ignore_conflicts=True,
+    )
+    ReferenceIndex.objects.filter(pk__in=[pk for key, pk in existing.items() if key not in found]).delete()

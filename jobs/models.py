@@ -130,6 +130,10 @@ class JobOfferSkill(TaggedItemBase):
     content_object = ParentalKey("jobs.JobOffer", on_delete=models.CASCADE, related_name="tagged_skills")
 
 
+def slug_candidates(base, first=1, size=20):
+    return [base if number == 1 else f"{base}-{number}" for number in range(first, first + size)]
+
+
 def add_months(day, months):
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -383,20 +387,36 @@ class JobOffer(
         self.departement_code = departement.code if departement else ""
         self.region_code = departement.region.code if departement else ""
 
-    def unique_slug(self):
-        """The title's slug, or the first free "<slug>-2", "<slug>-3"… Candidates are checked in
-        growing batches by exact value (an indexed lookup: a prefix search scans the whole table on
-        SQLite, which made importing thousands of offers quadratic)."""
-        base = slugify(self.title)[:200] or "offre"
+    def base_slug(self):
+        return slugify(self.title)[:200] or "offre"
+
+    def unique_slug(self, reserved=()):
+        """The title's slug, or the first free "<slug>-2", "<slug>-3"… (`reserved`: slugs of offers
+        about to be created with this one). Candidates are checked in growing batches by exact value
+        (an indexed lookup: a prefix search scans the whole table on SQLite, which made importing
+        thousands of offers quadratic)."""
+        base = self.base_slug()
         others = JobOffer.objects.exclude(pk=self.pk)
         first, size = 1, 20
         while True:
-            candidates = [base if number == 1 else f"{base}-{number}" for number in range(first, first + size)]
-            taken = set(others.filter(slug__in=candidates).values_list("slug", flat=True))
+            candidates = slug_candidates(base, first, size)
+            taken = set(others.filter(slug__in=candidates).values_list("slug", flat=True)) | set(reserved)
             free = [slug for slug in candidates if slug not in taken]
             if free:
                 return free[0]
             first, size = first + size, size * 10
+
+    @classmethod
+    def assign_unique_slugs(cls, offers):
+        """`unique_slug` for new offers created together, in one query when their titles have
+        fewer than 20 namesakes."""
+        bases = [offer.base_slug() for offer in offers]
+        candidates = {slug for base in set(bases) for slug in slug_candidates(base)}
+        taken = set(cls.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+        for offer, base in zip(offers, bases, strict=True):
+            free = [slug for slug in slug_candidates(base) if slug not in taken]
+            offer.slug = free[0] if free else offer.unique_slug(reserved=taken)
+            taken.add(offer.slug)
 
     # Derived facts shown to candidates and editors.
 

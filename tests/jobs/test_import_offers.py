@@ -4,15 +4,15 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.models import ModelLogEntry, Revision
+from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import published
 
 from jobs.demo import generate_offer_rows
-from jobs.importer import PublishSavedRevision, import_offers
+from jobs.importer import import_offers
 from jobs.models import JobOffer
 from tests.factories import JobOfferFactory
 from tests.jobs.importing import run_import, write_csv
@@ -216,14 +216,16 @@ def test_draft_changes_to_a_live_offer_wait_in_a_revision(offer_row):
 
 def test_a_row_that_fails_while_being_written_leaves_nothing_behind(offer_row):
     rows = [dict(offer_row, external_id=str(number), skills=f"Compétence {number}") for number in range(3)]
-    original = PublishSavedRevision.execute
+    original = JobOffer.serializable_data
 
-    def fail_on_second_offer(action, *args, **kwargs):
-        if action.object.external_id == "1":
+    def fail_on_second_offer(offer, *args, **kwargs):
+        if offer.external_id == "1":
             raise IntegrityError("panne simulée")
-        return original(action, *args, **kwargs)
+        return original(offer, *args, **kwargs)
 
-    with mock.patch("jobs.importer.PublishSavedRevision.execute", fail_on_second_offer):
+    # The failure hits the batch the new offers are written in, then that row when the others are
+    # written one by one.
+    with mock.patch.object(JobOffer, "serializable_data", fail_on_second_offer):
         result = import_offers(rows, "csp")
 
     assert (result.created, result.rejected) == (2, 1)
@@ -268,3 +270,41 @@ def test_each_imported_offer_sends_wagtails_published_signal_once(offer_row):
         published.disconnect(receiver, sender=JobOffer)
 
     assert received == [("OFFRE-1", True), ("OFFRE-2", True), ("OFFRE-1", True)]
+
+
+def test_an_import_leaves_the_same_revisions_logs_and_references_as_saving_offers_one_by_one(offer_row):
+    rows = [
+        dict(offer_row, external_id=f"OFFRE-{number}", institution=institution, skills=f"Python|Rust {number % 2}")
+        for number, institution in enumerate(["DINUM", "ANSSI", "DINUM", "Insee"])
+    ]
+    import_offers(rows, "csp")
+    offers = list(JobOffer.objects.order_by("pk"))
+
+    # Same titles in one batch, distinct slugs.
+    assert len({offer.slug for offer in offers}) == 4
+    for offer in offers:
+        assert offer.live and not offer.has_unpublished_changes
+        assert offer.live_revision == offer.latest_revision
+        restored = offer.latest_revision.as_object()
+        assert sorted(restored.skills.names()) == sorted(offer.skills.names())
+        assert list(restored.contract_types.all()) == list(offer.contract_types.all())
+        assert restored.institution == offer.institution
+        actions = ModelLogEntry.objects.filter(object_id=str(offer.pk), content_type__model="joboffer")
+        assert sorted(actions.values_list("action", flat=True)) == ["wagtail.create", "wagtail.publish"]
+
+    offer_references = ReferenceIndex.objects.filter(base_content_type__model="joboffer")
+
+    def references():
+        return sorted(
+            offer_references.values_list(
+                "content_type", "base_content_type", "object_id", "to_content_type", "to_object_id", "content_path"
+            )
+        )
+
+    imported = references()
+    assert imported, "the offers reference their institutions and professions"
+    offer_references.delete()
+    with transaction.atomic():
+        for offer in offers:
+            ReferenceIndex.create_or_update_for_object(offer)
+    assert references() == imported
