@@ -377,6 +377,7 @@ class OfferImporter:
         self.institutions = self._index(Institution.objects.values_list("pk", "name", "acronym", "slug"))
         self.professions = self._index(Profession.objects.values_list("pk", "name", "slug"))
         self.contract_types = {contract.code: contract for contract in ContractType.objects.all()}
+        self.first_free_slugs = {}
         self.tags = {}
         for tag in Tag.objects.order_by("pk"):
             self.tags.setdefault(tag.name.casefold(), tag)
@@ -662,7 +663,7 @@ class OfferImporter:
             )
             offer.derive_location()
         offers = [creation.offer for creation in creations]
-        JobOffer.assign_unique_slugs(offers)
+        JobOffer.assign_unique_slugs(offers, self.first_free_slugs)
         JobOffer.objects.bulk_create(offers)
         contracts_through = JobOffer.contract_types.through
         contracts_through.objects.bulk_create(

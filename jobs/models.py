@@ -407,16 +407,25 @@ class JobOffer(
             first, size = first + size, size * 10
 
     @classmethod
-    def assign_unique_slugs(cls, offers):
-        """`unique_slug` for new offers created together, in one query when their titles have
-        fewer than 20 namesakes."""
-        bases = [offer.base_slug() for offer in offers]
-        candidates = {slug for base in set(bases) for slug in slug_candidates(base)}
-        taken = set(cls.objects.filter(slug__in=candidates).values_list("slug", flat=True))
-        for offer, base in zip(offers, bases, strict=True):
-            free = [slug for slug in slug_candidates(base) if slug not in taken]
-            offer.slug = free[0] if free else offer.unique_slug(reserved=taken)
-            taken.add(offer.slug)
+    def assign_unique_slugs(cls, offers, first_free=None):
+        """`unique_slug` for new offers created together: one query per distinct title in the usual
+        case. `first_free` ({base slug: number}), kept between calls by a caller that creates offers
+        in successive batches, skips the numbers already known to be taken."""
+        first_free = {} if first_free is None else first_free
+        namesakes = {}
+        for offer in offers:
+            namesakes.setdefault(offer.base_slug(), []).append(offer)
+        for base, group in namesakes.items():
+            first, size, free = first_free.get(base, 1), max(20, 2 * len(group)), []
+            while len(free) < len(group):
+                numbers = range(first, first + size)
+                candidates = {number: slug_candidates(base, number, 1)[0] for number in numbers}
+                taken = set(cls.objects.filter(slug__in=candidates.values()).values_list("slug", flat=True))
+                free += [(number, slug) for number, slug in candidates.items() if slug not in taken]
+                first, size = first + size, size * 10
+            for offer, (_, slug) in zip(group, free, strict=False):
+                offer.slug = slug
+            first_free[base] = free[len(group) - 1][0] + 1
 
     # Derived facts shown to candidates and editors.
 

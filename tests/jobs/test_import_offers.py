@@ -308,3 +308,15 @@ def test_an_import_leaves_the_same_revisions_logs_and_references_as_saving_offer
         for offer in offers:
             ReferenceIndex.create_or_update_for_object(offer)
     assert references() == imported
+
+
+def test_namesakes_across_creation_batches_get_the_next_free_slugs(offer_row, monkeypatch):
+    monkeypatch.setattr("jobs.importer.CREATION_BATCH_SIZE", 20)
+    JobOfferFactory(title=offer_row["title"], published=True)  # already holds the plain slug
+    rows = [dict(offer_row, external_id=f"OFFRE-{number}") for number in range(45)]
+
+    assert import_offers(rows, "csp").created == 45
+
+    base = "developpeurse-full-stack-pythondjango"
+    slugs = set(JobOffer.objects.filter(source="csp").values_list("slug", flat=True))
+    assert slugs == {f"{base}-{number}" for number in range(2, 47)}
