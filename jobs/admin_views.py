@@ -6,13 +6,14 @@ registered permission policy of JobOffer (`user_has_permission_for_instance`), s
 policy applies to these views as well as to Wagtail's own."""
 
 import datetime
-from functools import reduce
+from functools import reduce, wraps
 from operator import or_
 
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Q
 from django.db.models.functions import Coalesce, Greatest
+from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -27,11 +28,36 @@ from wagtail.admin.widgets.button import BaseButton
 from wagtail.coreutils import multigetattr
 from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
 from .choices import OfferStatus
 from .models import JobOffer
 from .offer_actions import mark_filled, mark_filled_refusal, new_draft_copy
+from .permissions import permitted_offers
+
+
+def only_permitted_offer(view):
+    """`view` for the offers the user may handle; 404 for the others (as for a missing offer).
+    Anonymous users never get here: Wagtail's admin URLs send them to the login page first."""
+
+    @wraps(view)
+    def guarded_view(request, *args, pk, **kwargs):
+        try:
+            permitted = permitted_offers(request.user).filter(pk=unquote(str(pk))).exists()
+        except (ValueError, TypeError):
+            permitted = False
+        if not permitted:
+            raise Http404("Aucune offre de ce numéro parmi celles que vous gérez.")
+        return view(request, *args, pk=pk, **kwargs)
+
+    return guarded_view
 
 
 def admin_listing_queryset():
@@ -229,3 +255,36 @@ class JobOfferCopyView(CopyViewMixin, JobOfferCreateView):
 
     def get_initial_form_instance(self):
         return new_draft_copy(self.get_object())
+
+
+# The offer chooser (used by the editorial blocks) only lists the offers the user may handle.
+
+
+class PermittedOffersChooseMixin:
+    def get_object_list(self):
+        return permitted_offers(self.request.user, super().get_object_list())
+
+
+class JobOfferChooseView(PermittedOffersChooseMixin, ChooseView):
+    pass
+
+
+class JobOfferChooseResultsView(PermittedOffersChooseMixin, ChooseResultsView):
+    pass
+
+
+class JobOfferChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return permitted_offers(self.request.user).get(pk=pk)
+
+
+class JobOfferChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return permitted_offers(self.request.user).filter(pk__in=pks)
+
+
+class JobOfferChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = JobOfferChooseView
+    choose_results_view_class = JobOfferChooseResultsView
+    chosen_view_class = JobOfferChosenView
+    chosen_multiple_view_class = JobOfferChosenMultipleView
