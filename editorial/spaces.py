@@ -75,28 +75,37 @@ def get_or_create_institution_page(institution, publish=True, **fields):
     return page, True
 
 
-def _permissions(app_label, codenames):
-    permissions = list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
-    missing = set(codenames) - {permission.codename for permission in permissions}
-    if missing:
-        raise LookupError(f"Permissions introuvables dans {app_label} : {', '.join(sorted(missing))}")
-    return permissions
-
-
-def _model_permissions(app_label, model_name, actions):
-    return _permissions(app_label, [f"{action}_{model_name}" for action in actions])
+def permission_index():
+    """Every permission a space may grant, by (app label, codename), in one query: the demo opens
+    two dozen spaces and shares it."""
+    apps = ["wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs", "jobs", "taggit"]
+    return {
+        (permission.content_type.app_label, permission.codename): permission
+        for permission in Permission.objects.filter(content_type__app_label__in=apps).select_related("content_type")
+    }
 
 
 @dataclass
 class Changes:
-    """What a call created or granted, in French, for the command's report."""
+    """What a call created or granted (in French, for the command's report), and the permissions
+    it grants from."""
 
+    permissions: dict = field(default_factory=permission_index)
     done: list = field(default_factory=list)
 
     def add(self, created, what):
         if created:
             self.done.append(what)
         return created
+
+    def lookup(self, app_label, codenames):
+        try:
+            return [self.permissions[app_label, codename] for codename in codenames]
+        except KeyError as error:
+            raise LookupError(f"Permission introuvable : {error}") from error
+
+    def model_permissions(self, app_label, model_name, actions):
+        return self.lookup(app_label, [f"{action}_{model_name}" for action in actions])
 
     def grant(self, group, permissions, what):
         """Add the model-level `permissions` that `group` lacks."""
@@ -105,20 +114,32 @@ class Changes:
             group.permissions.add(*missing)
             self.done.append(f"{what} : {len(missing)} droit(s) ajouté(s)")
 
+    def grant_on(self, model, group, target_field, target, permissions):
+        """Add the page or collection permissions (`model`: GroupPagePermission or
+        GroupCollectionPermission) of `group` on `target` that it lacks."""
+        existing = set(
+            model.objects.filter(group=group, **{target_field: target}).values_list("permission_id", flat=True)
+        )
+        missing = [permission for permission in permissions if permission.pk not in existing]
+        model.objects.bulk_create(
+            [model(group=group, permission=permission, **{target_field: target}) for permission in missing]
+        )
+        for permission in missing:
+            self.done.append(f"droit « {permission.codename} » sur « {target} »")
+
 
 def _grant_page(group, page, codenames, changes):
-    for permission in _permissions("wagtailcore", [f"{codename}_page" for codename in codenames]):
-        _, created = GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-        changes.add(created, f"droit « {permission.codename} » sur la page « {page.title} »")
+    permissions = changes.lookup("wagtailcore", [f"{codename}_page" for codename in codenames])
+    changes.grant_on(GroupPagePermission, group, "page", page, permissions)
 
 
 def _grant_collection(group, collection, actions, changes):
-    for app_label, model_name in MEDIA_MODELS:
-        for permission in _model_permissions(app_label, model_name, actions):
-            _, created = GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=permission
-            )
-            changes.add(created, f"droit « {permission.codename} » sur la collection « {collection.name} »")
+    permissions = [
+        permission
+        for app_label, model_name in MEDIA_MODELS
+        for permission in changes.model_permissions(app_label, model_name, actions)
+    ]
+    changes.grant_on(GroupCollectionPermission, group, "collection", collection, permissions)
 
 
 @transaction.atomic
@@ -131,12 +152,12 @@ def ensure_editorial_team(changes=None):
     changes.grant(
         group,
         [
-            *_permissions("wagtailadmin", ["access_admin"]),
-            *_model_permissions("jobs", "joboffer", OFFER_CODENAMES),
-            *_permissions("jobs", ["manage_all_offers"]),
-            *_model_permissions("jobs", "institution", ["add", "change", "delete", "view"]),
-            *_model_permissions("jobs", "profession", ["add", "change", "delete", "view"]),
-            *_model_permissions("taggit", "tag", ["add", "change", "delete", "view"]),
+            *changes.lookup("wagtailadmin", ["access_admin"]),
+            *changes.model_permissions("jobs", "joboffer", OFFER_CODENAMES),
+            *changes.lookup("jobs", ["manage_all_offers"]),
+            *changes.model_permissions("jobs", "institution", ["add", "change", "delete", "view"]),
+            *changes.model_permissions("jobs", "profession", ["add", "change", "delete", "view"]),
+            *changes.model_permissions("taggit", "tag", ["add", "change", "delete", "view"]),
         ],
         f"groupe « {EDITORIAL_TEAM} »",
     )
@@ -206,14 +227,17 @@ def _moderation_workflow(page, team, short_name, changes):
 
 
 @transaction.atomic
-def create_institution_space(name, acronym=None, moderation=False, publish_page=False):
+def create_institution_space(name, acronym=None, moderation=False, publish_page=False, team=None, permissions=None):
     """The space of the institution called `name`, created or completed: see the module docstring.
 
     The page is created as a draft unless `publish_page`. With `moderation`, the group may only
     submit its page for moderation, and the page's workflow asks the editorial team's approval.
-    Returns an InstitutionSpace whose `changes` lists what this call did (empty the second time)."""
-    changes = Changes()
-    team, _ = ensure_editorial_team(changes)
+    Returns an InstitutionSpace whose `changes` lists what this call did (empty the second time).
+    A caller opening many spaces may pass the editorial `team` group (then not checked again) and
+    the `permissions` of permission_index()."""
+    changes = Changes(permissions) if permissions is not None else Changes()
+    if team is None:
+        team, _ = ensure_editorial_team(changes)
     institution = _institution(name, acronym, changes)
     short_name = acronym or institution.short_name
     page, created = get_or_create_institution_page(institution, publish=publish_page)
@@ -227,7 +251,10 @@ def create_institution_space(name, acronym=None, moderation=False, publish_page=
         changes.add(True, f"groupe « {group.name} » lié à l'institution")
     changes.grant(
         group,
-        [*_permissions("wagtailadmin", ["access_admin"]), *_model_permissions("jobs", "joboffer", OFFER_CODENAMES)],
+        [
+            *changes.lookup("wagtailadmin", ["access_admin"]),
+            *changes.model_permissions("jobs", "joboffer", OFFER_CODENAMES),
+        ],
         f"groupe « {group.name} »",
     )
     _grant_page(group, page, ["add", "change"] if moderation else ["add", "change", "publish"], changes)

@@ -5,11 +5,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from editorial import demo as editorial_demo
+
 CREDENTIALS_FILE = settings.VAR_DIR / "dev-credentials.json"
 
 # Extra demo accounts are declared by other apps' demo modules through this list of
 # (username, description, setup callable or None).
-DEV_ACCOUNTS = [("admin", "administrateur (tous les droits)", None)]
+DEV_ACCOUNTS = [
+    ("admin", "administrateur (tous les droits)", None),
+    (editorial_demo.MINISTRY_EDITOR, "éditeur de la DINUM (ses offres, sa page)", editorial_demo.setup_ministry_editor),
+    (editorial_demo.COMMS_EDITOR, "équipe éditoriale (tout le contenu)", editorial_demo.setup_comms_editor),
+]
 
 
 class Command(BaseCommand):
