@@ -28,12 +28,14 @@ from wagtail.admin.widgets.button import BaseButton
 from wagtail.coreutils import multigetattr
 from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
+    SnippetCreateView,
 )
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
@@ -283,8 +285,36 @@ class JobOfferChosenMultipleView(SnippetChosenMultipleView):
         return permitted_offers(self.request.user).filter(pk__in=pks)
 
 
+class NoChooserCreateView(SnippetCreateView):
+    """Offers are created in their full form only (Wagtail's would fail with no creation form)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404("Les offres se créent depuis le formulaire complet.")
+
+
 class JobOfferChooserViewSet(SnippetChooserViewSet):
+    create_view_class = NoChooserCreateView
     choose_view_class = JobOfferChooseView
     choose_results_view_class = JobOfferChooseResultsView
     chosen_view_class = JobOfferChosenView
     chosen_multiple_view_class = JobOfferChosenMultipleView
+
+
+class JobOfferDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk deletion, refused (404) when the ids name an offer the user may not handle:
+    Wagtail's own would skip it but still show its title. "All" means all the user's offers."""
+
+    models = [JobOffer]
+
+    def dispatch(self, request, *args, **kwargs):
+        ids = [value for value in request.GET.getlist("id") if value != "all"]
+        try:
+            permitted = permitted_offers(request.user).filter(pk__in=ids).count() == len(set(ids))
+        except (ValueError, TypeError):
+            permitted = False
+        if not permitted:
+            raise Http404("Aucune offre de ces numéros parmi celles que vous gérez.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return permitted_offers(self.request.user).values_list("pk", flat=True)

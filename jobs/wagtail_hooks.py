@@ -23,6 +23,7 @@ from .admin_views import (
     JobOfferChooserViewSet,
     JobOfferCopyView,
     JobOfferCreateView,
+    JobOfferDeleteBulkAction,
     JobOfferEditView,
     JobOfferIndexView,
     MarkFilledMenuItem,
@@ -384,3 +385,7 @@ def register_manage_all_offers_permission():
 def add_my_offers_panel(request, panels):
     if job_offer_permission_policy.user_has_any_permission(request.user, ["add", "change", "publish"]):
         panels.insert(0, MyOffersPanel(request.user))
+
+
+# After wagtail.snippets' own (order), so that it replaces it for offers.
+hooks.register("register_bulk_action", JobOfferDeleteBulkAction, order=1)
