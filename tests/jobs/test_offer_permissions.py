@@ -114,7 +114,7 @@ def test_a_user_without_institution_sees_no_offer_and_cannot_create_one(world, d
 
 def dashboard_sections(client):
     page = soup(client.get(reverse("wagtailadmin_home")))
-    panel = page.select_one("#my-offers-content") or page.select_one("#my-offers")
+    panel = page.select_one("#my-offers-content")
     return {
         heading.get_text(strip=True): [link.get_text(strip=True) for link in table.select("a")]
         for heading, table in zip(panel.select("h3"), [h.find_next_sibling() for h in panel.select("h3")], strict=True)
