@@ -1,5 +1,4 @@
 from django import forms
-from django.contrib.auth.models import Permission
 from django.db.models import Count
 from django.urls import path
 from wagtail import hooks
@@ -374,11 +373,6 @@ def register_mark_filled_menu_item(model):
 @hooks.register("register_log_actions")
 def register_offer_log_actions(actions):
     actions.register_action(MARK_FILLED_ACTION, "Marquée comme pourvue", "Offre marquée comme pourvue")
-
-
-@hooks.register("register_permissions")
-def register_manage_all_offers_permission():
-    return Permission.objects.filter(content_type__app_label="jobs", codename="manage_all_offers")
 
 
 @hooks.register("construct_homepage_panels")

@@ -164,3 +164,9 @@ def test_a_moderated_page_is_published_through_the_editorial_teams_approval(worl
     logged_in(world.comms_editor).post(approve, {"comment": ""})
     page = InstitutionPage.objects.get(pk=page.pk)
     assert page.live and page.intro == "Notre ministère recrute."
+
+
+def test_administrators_can_grant_all_offers_to_another_group(db):
+    from wagtail.users.forms import GroupForm
+
+    assert GroupForm().fields["permissions"].queryset.filter(codename="manage_all_offers").exists()
