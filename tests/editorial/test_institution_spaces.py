@@ -7,8 +7,6 @@ import pytest
 import wagtail_factories
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import (
     Collection,
@@ -24,32 +22,18 @@ from editorial.models import InstitutionPage
 from editorial.spaces import APPROVAL_TASK, EDITORIAL_TEAM, create_institution_space
 from jobs.models import Institution
 from tests.jobs.admin_helpers import soup
-from tests.jobs.permission_world import build_world, user_in
+from tests.jobs.permission_world import denied, logged_in, module_world, user_in
 
 from .pages import story_index
-
-HOME = reverse("wagtailadmin_home")
 
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        world = build_world()
+    with module_world(django_db_blocker) as world:
         world.moderated_space = create_institution_space("Ministère Modéré", acronym="MMOD", moderation=True)
         world.moderated_editor = user_in("editeur-mmod", world.moderated_space.group)
         world.story_index = story_index()
         yield world
-        transaction.set_rollback(True)
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def denied(response):
-    return response.status_code in (403, 404) or (response.status_code == 302 and response["Location"] == HOME)
 
 
 def counts():

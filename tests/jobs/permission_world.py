@@ -1,9 +1,13 @@
 """A small world for the permission tests: two ministries with their spaces, an editor of the first,
 a member of the editorial team, and offers of both ministries (built with factories, not the demo)."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
 
 from editorial.spaces import create_institution_space, ensure_editorial_team
 from jobs.models import JobOffer
@@ -11,6 +15,7 @@ from tests.editorial.pages import home_page
 from tests.factories import JobOfferFactory
 
 PASSWORD = "mot-de-passe-de-test"
+HOME = reverse("wagtailadmin_home")
 
 
 @dataclass
@@ -51,3 +56,24 @@ def build_world():
         own=offer_with_history(own_space.institution, "Offre des Essais"),
         other=offer_with_history(other_space.institution, "Offre des Contrôles"),
     )
+
+
+@contextmanager
+def module_world(django_db_blocker):
+    """build_world() for a whole test module (module-scoped fixtures), rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+def logged_in(user):
+    """A test client logged in as `user`, or anonymous for None."""
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def denied(response):
+    """Refused: 403, 404, or Wagtail's redirection to the dashboard with a permission message."""
+    return response.status_code in (403, 404) or (response.status_code == 302 and response["Location"] == HOME)

@@ -6,8 +6,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
@@ -16,12 +14,11 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, Wor
 from editorial.spaces import EDITORIAL_TEAM
 from jobs.models import JobOffer
 
-from .permission_world import build_world, offer_with_history
+from .permission_world import denied, logged_in, module_world, offer_with_history
 
 VIEWSET = JobOffer.snippet_viewset
 CHOOSER = VIEWSET.chooser_viewset
 LOGIN = reverse("wagtailadmin_login")
-HOME = reverse("wagtailadmin_home")
 
 # URL name → (HTTP method, URL kwargs from (offer, ids)). The ids are those of the offer's revisions
 # and workflow. POST-only views are requested with POST (their effect is rolled back).
@@ -72,8 +69,7 @@ WORKFLOW_URLS = {name for name in OBJECT_URLS if "workflow" in name}
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        world = build_world()
+    with module_world(django_db_blocker) as world:
         workflow = Workflow.objects.create(name="Validation des offres")
         task = GroupApprovalTask.objects.create(name="Relecture des offres")
         task.groups.set(world.comms_editor.groups.filter(name=EDITORIAL_TEAM))
@@ -90,19 +86,6 @@ def world(django_db_setup, django_db_blocker):
                 ids.workflow_state, ids.task_state = state.pk, state.current_task_state.pk
             world.ids[offer.pk] = ids
         yield world
-        transaction.set_rollback(True)
-
-
-def client_for(user):
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def denied(response):
-    """Refused: 403, 404, or Wagtail's redirection to the dashboard with a permission message."""
-    return response.status_code in (403, 404) or (response.status_code == 302 and response["Location"] == HOME)
 
 
 def allowed(response):
@@ -128,7 +111,7 @@ def prepare(name, offers, world):
 
 
 def request(user, method, url):
-    client = client_for(user)
+    client = logged_in(user)
     return client.post(url) if method == "post" else client.get(url)
 
 
@@ -180,14 +163,14 @@ def test_chooser(world, db):
     multiple = reverse(CHOOSER.get_url_name("chosen_multiple")) + f"?id={world.own.pk}&id={world.other.pk}"
 
     assert sent_to_login(request(None, "get", choose_url))
-    ministry = client_for(world.ministry_editor)
+    ministry = logged_in(world.ministry_editor)
     listed = ministry.get(choose_url).content.decode()
     assert "Offre des Essais" in listed and "Offre des Contrôles" not in listed
     assert ministry.get(chosen).status_code == 404
     assert "Offre des Contrôles" not in ministry.get(multiple).content.decode()
     assert "Offre des Essais" in ministry.get(reverse(CHOOSER.get_url_name("choose"))).content.decode()
 
-    team = client_for(world.comms_editor)
+    team = logged_in(world.comms_editor)
     assert "Offre des Contrôles" in team.get(choose_url).content.decode()
     assert team.get(chosen).status_code == 200
     for client in (ministry, team):
@@ -212,7 +195,7 @@ def test_bulk_delete(world, db, method):
 def test_all_in_the_listing_means_the_editors_own_offers(world, db):
     url = reverse("wagtail_bulk_action", args=["jobs", "joboffer", "delete"]) + "?id=all"
 
-    client_for(world.ministry_editor).post(url)
+    logged_in(world.ministry_editor).post(url)
 
     assert not JobOffer.objects.filter(pk=world.own.pk).exists()
     assert JobOffer.objects.filter(pk=world.other.pk).exists()
@@ -256,11 +239,11 @@ def test_posting_to_another_institutions_offer_changes_nothing(world, db, name, 
     if data is None:  # a full edit form: the team's view of the offer, with a new title
         from .admin_helpers import form_data
 
-        data = form_data(client_for(world.comms_editor).get(url))
+        data = form_data(logged_in(world.comms_editor).get(url))
         data["title"] = "Titre détourné"
         if name == "edit":
             data["action-publish"] = "1"
-    response = client_for(world.ministry_editor).post(url, data)
+    response = logged_in(world.ministry_editor).post(url, data)
 
     assert denied(response), (name, response.status_code)
     assert snapshot() == before

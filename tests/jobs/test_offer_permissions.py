@@ -7,8 +7,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.db import connection, transaction
-from django.test import Client
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -17,24 +16,16 @@ from jobs.models import JobOffer
 from tests.factories import InstitutionFactory, JobOfferFactory
 
 from .admin_helpers import form_data, listing_titles, new_offer_data, offer_url, soup
-from .permission_world import build_world, user_in
+from .permission_world import logged_in, module_world, user_in
 
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        world = build_world()
+    with module_world(django_db_blocker) as world:
         world.both = user_in("editeur-des-deux", world.own_space.group, world.other_space.group)
         world.third = InstitutionFactory(name="Ministère tiers", slug="tiers", acronym="TIERS")
         JobOfferFactory(institution=world.third, title="Offre du tiers")
         yield world
-        transaction.set_rollback(True)
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_the_listing_search_and_filters_show_only_the_editors_offers(world, db):
