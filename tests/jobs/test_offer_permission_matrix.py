@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
+from wagtail.permissions import policy_registry
 
 from editorial.spaces import EDITORIAL_TEAM
 from jobs.models import JobOffer
+from jobs.permissions import job_offer_permission_policy
 
 from .permission_world import denied, logged_in, module_world, offer_with_history
 
@@ -113,6 +115,11 @@ def prepare(name, offers, world):
 def request(user, method, url):
     client = logged_in(user)
     return client.post(url) if method == "post" else client.get(url)
+
+
+def test_the_offer_views_ask_the_per_institution_policy():
+    assert VIEWSET.permission_policy is job_offer_permission_policy
+    assert policy_registry.get_by_type(JobOffer) is job_offer_permission_policy
 
 
 def test_every_offer_url_is_classified():
