@@ -20,9 +20,23 @@ from metnum_site.demo import get_or_create_child_page, paragraphs, stream
 
 from . import demo_guides, demo_stories
 from .models import GuideIndexPage, GuidePage, GuidePageTag, StoryIndexPage, StoryPage, StoryPageTag
-from .spaces import get_or_create_institution_index, get_or_create_institution_page
+from .spaces import (
+    Changes,
+    create_institution_space,
+    ensure_editorial_team,
+    get_or_create_institution_index,
+    get_or_create_institution_page,
+    permission_index,
+)
 
 COLLECTION_NAME = "Démo"
+# The demo accounts that `create_dev_users` (make run) and the browser tests set up: an editor of
+# DINUM (one of the demo employers with the most offers) and a member of the editorial team.
+MINISTRY_EDITOR = "editeur-dinum"
+MINISTRY_EDITOR_INSTITUTION = "dinum"
+COMMS_EDITOR = "equipe-editoriale"
+# Demo employers whose page goes through the editorial team's approval (the others publish directly).
+MODERATED_INSTITUTIONS = {"anssi"}
 # DSFR illustrative colours: (name used in the alternative text, hex).
 PALETTE = [
     ("bleu France", "#000091"),
@@ -52,11 +66,47 @@ def load(report):
                 institution, **institution_page_fields(institution, position, images)
             )
             report.count("pages « Page employeur »", int(created))
+        report.count("espaces d'institution complétés", institution_spaces())
         for story in demo_stories.STORIES:
             get_or_create_child_page(story_index, StoryPage, report=report, **story_fields(story, images))
         for guide in demo_guides.GUIDES:
             get_or_create_child_page(guide_index, GuidePage, report=report, **guide_fields(guide))
     return institution_index
+
+
+def institution_spaces():
+    """Each demo employer's space (collection, editors' group, rights), after its page. Returns
+    how many spaces this run created or completed."""
+    changed = 0
+    permissions = permission_index()
+    team, changes = ensure_editorial_team(Changes(permissions))
+    for institution in Institution.objects.order_by("name"):
+        space = create_institution_space(
+            institution.name,
+            acronym=institution.acronym or None,
+            moderation=institution.slug in MODERATED_INSTITUTIONS,
+            team=team,
+            permissions=permissions,
+        )
+        changed += bool(space.changes)
+    return changed + bool(changes.done)
+
+
+def setup_ministry_editor(user):
+    """Make `user` an editor of the demo DINUM, and nothing else."""
+    institution = Institution.objects.get(slug=MINISTRY_EDITOR_INSTITUTION)
+    space = create_institution_space(institution.name, acronym=institution.acronym)
+    user.is_superuser = user.is_staff = False
+    user.save()
+    user.groups.set([space.group])
+
+
+def setup_comms_editor(user):
+    """Make `user` a member of the editorial team, and nothing else."""
+    team, _ = ensure_editorial_team()
+    user.is_superuser = user.is_staff = False
+    user.save()
+    user.groups.set([team])
 
 
 def _index(home, model, report, slug, **fields):

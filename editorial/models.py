@@ -169,7 +169,13 @@ class InstitutionPage(BodyPage):
 
     objects = PageManager.from_queryset(InstitutionPageQuerySet)()
 
-    content_panels = Page.content_panels + [FieldPanel("institution"), FieldPanel("intro"), FieldPanel("body")]
+    # Only those who manage the institutions (editorial team) relink a page: a ministry's editors
+    # would otherwise turn their page into another institution's.
+    content_panels = Page.content_panels + [
+        FieldPanel("institution", permission="jobs.change_institution"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

@@ -7,6 +7,11 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from .choices import OfferStatus
 from .models import ContractType, Institution, JobOffer, Profession
+from .permissions import user_institutions
+
+
+def institutions_of_request(request):
+    return user_institutions(request.user) if request is not None else Institution.objects.none()
 
 
 class JobOfferFilterSet(WagtailFilterSet):
@@ -14,7 +19,7 @@ class JobOfferFilterSet(WagtailFilterSet):
     `JobOffer.objects.with_status()`, so the listing queryset must carry it."""
 
     institution = django_filters.ModelChoiceFilter(
-        label="Employeur", queryset=Institution.objects.all(), empty_label="Tous les employeurs"
+        label="Employeur", queryset=institutions_of_request, empty_label="Tous les employeurs"
     )
     status = django_filters.MultipleChoiceFilter(
         label="Statut", choices=OfferStatus.choices, widget=forms.CheckboxSelectMultiple, method="filter_status"

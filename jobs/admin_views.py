@@ -6,13 +6,14 @@ registered permission policy of JobOffer (`user_has_permission_for_instance`), s
 policy applies to these views as well as to Wagtail's own."""
 
 import datetime
-from functools import reduce
+from functools import reduce, wraps
 from operator import or_
 
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Q
 from django.db.models.functions import Coalesce, Greatest
+from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -27,11 +28,38 @@ from wagtail.admin.widgets.button import BaseButton
 from wagtail.coreutils import multigetattr
 from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+    SnippetCreateView,
+)
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
 from .choices import OfferStatus
 from .models import JobOffer
 from .offer_actions import mark_filled, mark_filled_refusal, new_draft_copy
+from .permissions import permitted_offers
+
+
+def only_permitted_offer(view):
+    """`view` for the offers the user may handle; 404 for the others (as for a missing offer).
+    Anonymous users never get here: Wagtail's admin URLs send them to the login page first."""
+
+    @wraps(view)
+    def guarded_view(request, *args, pk, **kwargs):
+        try:
+            permitted = permitted_offers(request.user).filter(pk=unquote(str(pk))).exists()
+        except (ValueError, TypeError):
+            permitted = False
+        if not permitted:
+            raise Http404("Aucune offre de ce numéro parmi celles que vous gérez.")
+        return view(request, *args, pk=pk, **kwargs)
+
+    return guarded_view
 
 
 def admin_listing_queryset():
@@ -229,3 +257,64 @@ class JobOfferCopyView(CopyViewMixin, JobOfferCreateView):
 
     def get_initial_form_instance(self):
         return new_draft_copy(self.get_object())
+
+
+# The offer chooser (used by the editorial blocks) only lists the offers the user may handle.
+
+
+class PermittedOffersChooseMixin:
+    def get_object_list(self):
+        return permitted_offers(self.request.user, super().get_object_list())
+
+
+class JobOfferChooseView(PermittedOffersChooseMixin, ChooseView):
+    pass
+
+
+class JobOfferChooseResultsView(PermittedOffersChooseMixin, ChooseResultsView):
+    pass
+
+
+class JobOfferChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return permitted_offers(self.request.user).get(pk=pk)
+
+
+class JobOfferChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return permitted_offers(self.request.user).filter(pk__in=pks)
+
+
+class NoChooserCreateView(SnippetCreateView):
+    """Offers are created in their full form only (Wagtail's would fail with no creation form)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404("Les offres se créent depuis le formulaire complet.")
+
+
+class JobOfferChooserViewSet(SnippetChooserViewSet):
+    create_view_class = NoChooserCreateView
+    choose_view_class = JobOfferChooseView
+    choose_results_view_class = JobOfferChooseResultsView
+    chosen_view_class = JobOfferChosenView
+    chosen_multiple_view_class = JobOfferChosenMultipleView
+
+
+class JobOfferDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk deletion, refused (404) when the ids name an offer the user may not handle:
+    Wagtail's own would skip it but still show its title. "All" means all the user's offers."""
+
+    models = [JobOffer]
+
+    def dispatch(self, request, *args, **kwargs):
+        ids = [value for value in request.GET.getlist("id") if value != "all"]
+        try:
+            permitted = permitted_offers(request.user).filter(pk__in=ids).count() == len(set(ids))
+        except (ValueError, TypeError):
+            permitted = False
+        if not permitted:
+            raise Http404("Aucune offre de ces numéros parmi celles que vous gérez.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return permitted_offers(self.request.user).values_list("pk", flat=True)

@@ -2,6 +2,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .permissions import manages_all_offers, user_institutions
 from .rules import SALARY_MAX, SALARY_MIN, offer_errors
 
 SALARY_RANGE_MESSAGE = f"Indiquez un salaire annuel brut entre {SALARY_MIN:_} et {SALARY_MAX:_} €.".replace(
@@ -10,13 +11,26 @@ SALARY_RANGE_MESSAGE = f"Indiquez un salaire annuel brut entre {SALARY_MIN:_} et
 
 
 class JobOfferForm(WagtailAdminModelForm):
-    """The admin form of an offer: model validation plus the cross-field rules in rules.py."""
+    """The admin form of an offer: model validation plus the cross-field rules in rules.py.
+
+    The employer is chosen among the user's institutions only; an editor of a single institution
+    gets it preset and cannot change it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("salary_min", "salary_max"):
             if name in self.fields:
                 self.fields[name].error_messages.update(min_value=SALARY_RANGE_MESSAGE, max_value=SALARY_RANGE_MESSAGE)
+        if "institution" in self.fields and self.for_user is not None and not manages_all_offers(self.for_user):
+            self.limit_institutions(self.fields["institution"], list(user_institutions(self.for_user)))
+
+    def limit_institutions(self, field, institutions):
+        field.queryset = field.queryset.filter(pk__in=[institution.pk for institution in institutions])
+        if len(institutions) == 1:
+            field.initial = institutions[0].pk
+            field.disabled = True
+            field.empty_label = None
+            field.help_text = "L'employeur qui recrute : votre institution."
 
     def clean(self):
         cleaned_data = super().clean()

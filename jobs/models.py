@@ -61,6 +61,14 @@ class Institution(index.Indexed, models.Model):
     description = models.CharField(
         "description en une ligne", max_length=255, blank=True, help_text="Ce que fait l'institution, en une phrase."
     )
+    editor_groups = models.ManyToManyField(
+        "auth.Group",
+        verbose_name="groupes d'éditeurs",
+        blank=True,
+        related_name="institutions",
+        help_text="Les membres de ces groupes gèrent les offres de l'institution, et seulement elles "
+        "(voir la commande create_institution_space).",
+    )
 
     search_fields = [
         index.SearchField("name", boost=2),
@@ -361,6 +369,7 @@ class JobOffer(
             )
         ]
         indexes = [models.Index(fields=["live", "deadline"], name="job_offer_open_idx")]
+        permissions = [("manage_all_offers", "Peut gérer les offres de toutes les institutions")]
 
     def __str__(self):
         return self.title

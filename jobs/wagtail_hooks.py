@@ -12,22 +12,31 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.slug import SlugInput
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_filters import InstitutionFilterSet, JobOfferFilterSet
+from .admin_panels import MyOffersPanel
 from .admin_views import (
+    JobOfferChooserViewSet,
     JobOfferCopyView,
     JobOfferCreateView,
+    JobOfferDeleteBulkAction,
     JobOfferEditView,
     JobOfferIndexView,
     MarkFilledMenuItem,
     MarkFilledView,
     admin_listing_queryset,
+    only_permitted_offer,
 )
 from .forms import JobOfferForm, SlugFromNameForm
 from .models import Institution, JobOffer, Profession
 from .offer_actions import MARK_FILLED_ACTION
+from .permissions import job_offer_permission_policy, permitted_offers
+
+# Before the viewsets register: every offer view, button and bulk action asks this policy.
+register_permission_policy(JobOffer, job_offer_permission_policy)
 
 # Slugs are ASCII (SlugField), whatever WAGTAIL_ALLOW_UNICODE_SLUGS says for pages.
 ascii_slug_input = SlugInput(attrs={"data-w-slug-allow-unicode-value": "false"})
@@ -60,6 +69,7 @@ class JobOfferViewSet(SnippetViewSet):
     copy_view_class = JobOfferCopyView
     mark_filled_view_class = MarkFilledView
     copy_view_enabled = True
+    chooser_viewset_class = JobOfferChooserViewSet
     filterset_class = JobOfferFilterSet
     export_filename = "offres-d-emploi"
     list_export = [
@@ -110,18 +120,25 @@ class JobOfferViewSet(SnippetViewSet):
     }
 
     def get_queryset(self, request):
-        """The offers of the listing, its search results and its exports, for this request."""
-        return admin_listing_queryset()
+        """The offers of the listing, its search results and its exports, for this request:
+        only those of the user's institutions (all of them for the editorial team)."""
+        return permitted_offers(request.user, admin_listing_queryset())
 
     @property
     def mark_filled_view(self):
         return self.construct_view(self.mark_filled_view_class, success_url_name=self.get_url_name("edit"))
 
     def get_urlpatterns(self):
-        return [
+        """Every URL about one offer (`pk`) answers 404 for an offer of another institution: Wagtail's
+        own object views mostly check model-level permissions only, and URLs added later are covered."""
+        urlpatterns = [
             *super().get_urlpatterns(),
             path(f"mark-filled/<{self.pk_path_converter}:pk>/", self.mark_filled_view, name="mark_filled"),
         ]
+        for pattern in urlpatterns:
+            if "pk" in pattern.pattern.regex.groupindex:
+                pattern.callback = only_permitted_offer(pattern.callback)
+        return urlpatterns
 
     edit_handler = TabbedInterface(
         [
@@ -146,8 +163,10 @@ class JobOfferViewSet(SnippetViewSet):
                     ),
                     FieldPanel(
                         "institution",
-                        help_text="L'employeur qui recrute. Absent de la liste ? "
-                        "Ajoutez-le dans « Offres d'emploi › Institutions ».",
+                        # A select limited to the editor's institutions (JobOfferForm), not the chooser
+                        # of every institution.
+                        widget=forms.Select,
+                        help_text="L'employeur qui recrute, parmi les institutions dont vous gérez les offres.",
                     ),
                     FieldPanel("team"),
                     FieldPanel(
@@ -354,3 +373,13 @@ def register_mark_filled_menu_item(model):
 @hooks.register("register_log_actions")
 def register_offer_log_actions(actions):
     actions.register_action(MARK_FILLED_ACTION, "Marquée comme pourvue", "Offre marquée comme pourvue")
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_offers_panel(request, panels):
+    if job_offer_permission_policy.user_has_any_permission(request.user, ["add", "change", "publish"]):
+        panels.insert(0, MyOffersPanel(request.user))
+
+
+# After wagtail.snippets' own (order), so that it replaces it for offers.
+hooks.register("register_bulk_action", JobOfferDeleteBulkAction, order=1)

@@ -24,11 +24,12 @@ def mark_filled(client, offer, **data):
 
 
 def editor(*codenames):
-    """A client logged in as a non-superuser admin user with the given JobOffer permissions."""
+    """A client logged in as a non-superuser admin user with the given JobOffer permissions, on the
+    offers of every institution (as the editorial team)."""
     group = Group.objects.create(name="Éditeurs " + "-".join(codenames))
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="jobs", codename__in=codenames),
+        *Permission.objects.filter(content_type__app_label="jobs", codename__in=[*codenames, "manage_all_offers"]),
     )
     user = get_user_model().objects.create_user(username="-".join(codenames), password="x" * 12)
     user.groups.add(group)

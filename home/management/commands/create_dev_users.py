@@ -5,11 +5,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from editorial import demo as editorial_demo
+
 CREDENTIALS_FILE = settings.VAR_DIR / "dev-credentials.json"
 
 # Extra demo accounts are declared by other apps' demo modules through this list of
 # (username, description, setup callable or None).
-DEV_ACCOUNTS = [("admin", "administrateur (tous les droits)", None)]
+DEV_ACCOUNTS = [
+    ("admin", "administrateur (tous les droits)", None),
+    (editorial_demo.MINISTRY_EDITOR, "éditeur DINUM (ses offres, sa page)", editorial_demo.setup_ministry_editor),
+    (editorial_demo.COMMS_EDITOR, "équipe éditoriale (tout le contenu)", editorial_demo.setup_comms_editor),
+]
 
 
 class Command(BaseCommand):
@@ -30,7 +36,7 @@ class Command(BaseCommand):
             user.save()
             if setup is not None:
                 setup(user)
-            self.stdout.write(f"  {description:<40} identifiant : {username:<16} mot de passe : {password}")
+            self.stdout.write(f"  {description:<40} identifiant : {username:<18} mot de passe : {password}")
         CREDENTIALS_FILE.parent.mkdir(parents=True, exist_ok=True)
         CREDENTIALS_FILE.write_text(json.dumps(passwords, indent=2))
         CREDENTIALS_FILE.chmod(0o600)

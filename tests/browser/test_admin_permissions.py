@@ -1,0 +1,49 @@
+"""The demo ministry editor in the admin: only its institution's offers, and refused on another's."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from editorial import demo as editorial_demo
+from jobs.models import Institution, JobOffer
+
+from .conftest import assert_accessible
+
+PASSWORD = "mot-de-passe-editeur-dinum"
+
+
+@pytest.fixture(scope="session")
+def ministry_editor(site_url, django_db_blocker):
+    """The demo DINUM editor as `make run` sets it up (create_dev_users), with a known password."""
+    with django_db_blocker.unblock():
+        user, _ = get_user_model().objects.get_or_create(username=editorial_demo.MINISTRY_EDITOR)
+        user.set_password(PASSWORD)
+        editorial_demo.setup_ministry_editor(user)
+        institution = Institution.objects.get(slug=editorial_demo.MINISTRY_EDITOR_INSTITUTION)
+        other_offer = JobOffer.objects.exclude(institution=institution).order_by("pk").first()
+    return {"username": user.username, "institution": institution, "other_offer": other_offer}
+
+
+def test_the_ministry_editor_sees_and_edits_only_its_offers(page, site_url, ministry_editor):
+    page.goto(site_url + "/admin/login/")
+    page.locator("#id_username").fill(ministry_editor["username"])
+    page.locator("#id_password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "/admin/")
+    expect(page.locator("#my-offers-section")).to_contain_text("Vos offres d'emploi")
+    assert_accessible(page, "#my-offers-section")
+
+    page.goto(site_url + "/admin/snippets/jobs/joboffer/")
+    employers = page.locator("table.listing tbody tr td:nth-child(3)").all_inner_texts()
+    assert employers and {employer.strip() for employer in employers} == {ministry_editor["institution"].name}
+
+    page.locator("table.listing tbody tr .title-wrapper a").first.click()
+    title = page.locator("#id_title")
+    title.fill(title.input_value() + " (modifiée)")
+    page.get_by_role("button", name=re.compile("Enregistrer le brouillon")).first.click()
+    expect(page.locator(".messages .success")).to_be_visible()
+
+    response = page.goto(f"{site_url}/admin/snippets/jobs/joboffer/edit/{ministry_editor['other_offer'].pk}/")
+    assert response.status == 404
