@@ -9,7 +9,7 @@ from wagtail.admin.ui.components import Component
 
 from .choices import OfferStatus
 from .models import JobOffer
-from .permissions import permitted_offers
+from .permissions import manages_all_offers, permitted_offers
 
 CLOSING_SOON_DAYS = 14
 PANEL_LENGTH = 5
@@ -48,6 +48,9 @@ class MyOffersPanel(Component):
                 f"Aucune offre ne se clôt dans les {CLOSING_SOON_DAYS} prochains jours.",
             ),
         ]
+        context["heading"] = (
+            "Offres d'emploi de toutes les institutions" if manages_all_offers(self.user) else "Vos offres d'emploi"
+        )
         context["sections"] = [
             {
                 "heading": heading,

@@ -157,3 +157,12 @@ def test_the_editor_keeps_the_institution_when_editing(world, db):
     offer = JobOffer.objects.get(pk=world.own.pk)
     assert offer.get_latest_revision_as_object().title == "Offre des Essais renommée"
     assert offer.institution == world.own_space.institution
+
+
+def test_the_dashboard_panel_names_whose_offers_it_lists(world, db):
+    def panel_heading(user):
+        page = soup(logged_in(user).get(reverse("wagtailadmin_home")))
+        return page.select_one("#my-offers-heading, #my-offers-section h2").get_text(" ", strip=True)
+
+    assert "Vos offres d'emploi" in panel_heading(world.ministry_editor)
+    assert "Offres d'emploi de toutes les institutions" in panel_heading(world.comms_editor)
