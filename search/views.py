@@ -44,15 +44,15 @@ def site_search(request):
     text = clean_text(request.GET.get("q", ""))[:MAX_TEXT_LENGTH]
     context = {"text": text, "breadcrumb_data": {"links": [], "current": "Recherche"}}
     if text:
-        pages = Page.objects.live().public().type(*SITE_SEARCH_TYPES).specific().search(text)
-        page_obj = Paginator(pages, SITE_SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj = Paginator(matching_page_ids(text), SITE_SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
         if page_obj.paginator.num_pages > 1:
             list_pages(page_obj)
+        shown = Page.objects.filter(pk__in=page_obj.object_list).specific().in_bulk()
         offer_query = OfferQuery(text=text)
         offers = get_engine().search(offer_query, size=SITE_SEARCH_OFFERS)
         context.update(
             page_obj=page_obj,
-            results=[page_result(page) for page in page_obj],
+            results=[page_result(shown[pk]) for pk in page_obj.object_list if pk in shown],
             summary=(
                 f"Pour « {text} » : {count_label(offers.total).lower()} ouverte{'s' if offers.total > 1 else ''}"
                 f" et {count_label(page_obj.paginator.count, 'page').lower()}."
@@ -62,6 +62,16 @@ def site_search(request):
             offers_url=offers_url(offer_query),
         )
     return render(request, "search/site_search.html", context)
+
+
+def matching_page_ids(text):
+    """Ids of the live public stories, guides and employer pages matching the text: those matching
+    in their title first (Wagtail's ranking would put a long page that repeats the word above the
+    page named after it), then the others by relevance. There are at most a few hundred such pages."""
+    pages = Page.objects.live().public().type(*SITE_SEARCH_TYPES).only("pk")
+    in_titles = [page.pk for page in pages.search(text, fields=["title"])]
+    seen = set(in_titles)
+    return in_titles + [page.pk for page in pages.search(text) if page.pk not in seen]
 
 
 def page_result(page):

@@ -227,6 +227,13 @@ def test_site_search_finds_stories_guides_and_employer_pages(client, q, kind, ti
     assert len(page.find_all("h1")) == 1
 
 
+def test_site_search_lists_pages_named_after_the_search_first(client):
+    page = get(client, "/recherche/?q=télétravail")
+
+    first = page.select_one("#titre-pages ~ ul > li h3")
+    assert text(first) == "Le télétravail dans la fonction publique"
+
+
 def test_site_search_shows_the_best_offers_and_leads_to_the_offer_search(client):
     results = search(q="développeur")
     page = get(client, "/recherche/?q=développeur")
