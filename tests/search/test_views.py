@@ -141,6 +141,10 @@ def test_a_malformed_number_is_ignored_with_a_visible_notice(client):
         "Le numéro de page « deux » n'est pas un nombre : page 1 affichée.",
     ]
     assert text(page.select_one("#total-offres h2")) == f"{JobOffer.objects.open().count()} offres"
+    salary = page.select_one("#filtre-salaire-min")
+    error = page.select_one(f"#{salary['aria-describedby']}")
+    assert "Indiquez un montant en euros" in text(error)
+    assert not get(client, "/offres/?salaire_min=40000").select_one("#filtre-salaire-min").has_attr("aria-describedby")
 
 
 def test_empty_results_suggest_removing_the_most_restrictive_filter(client):
