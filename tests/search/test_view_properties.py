@@ -1,4 +1,4 @@
-"""Whatever a URL holds, /offres/, its feeds and its suggestions answer (never a 500), and the
+"""Whatever a URL holds, /offres/, its feeds, its suggestions and /recherche/ answer (never a 500), and the
 institution and région counts shown on the page add up to the total when not selected."""
 
 import re
@@ -59,3 +59,4 @@ def test_any_parameters_get_an_answer_whose_counts_add_up(corpus_db, client, par
     suggestions = client.get("/offres/suggestions", params)
     assert suggestions.status_code == 200
     assert len(suggestions.json()["suggestions"]) <= 8
+    assert client.get("/recherche/", params).status_code == 200
