@@ -54,6 +54,12 @@
         region.innerHTML = next.innerHTML;
       }
     });
+    document.querySelectorAll("[data-search-copy]").forEach(function (element) {
+      var next = fresh.getElementById(element.id);
+      if (next) {
+        element.innerHTML = next.innerHTML;
+      }
+    });
     var text = fresh.getElementById("champ-recherche-offres");
     var field = document.getElementById("champ-recherche-offres");
     if (text && field && document.activeElement !== field) {

@@ -132,3 +132,19 @@ def test_escape_and_leaving_the_field_close_the_suggestions(page, site_url):
     expect(listbox).to_be_visible()
     page.keyboard.press("Tab")
     expect(listbox).to_be_hidden()
+
+
+def test_on_a_small_screen_the_filters_fold_behind_a_button(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "/offres/?region=11")
+    toggle = page.locator("#bouton-filtres")
+    expect(toggle).to_have_text("Filtres (1 choisi)")
+    expect(page.locator("#filtre-region")).to_be_hidden()
+
+    toggle.click()
+    expect(page.locator("#filtre-region")).to_be_visible()
+    tick(page, "teletravail", "Télétravail partiel")
+
+    expect(toggle).to_have_text("Filtres (2 choisis)")
+    expect(page.locator("#filtre-teletravail")).to_be_visible()
+    assert_accessible(page)
