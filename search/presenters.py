@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from jobs.presenters import euros, offer_card, salary_label
 
-from .query import RECENCY_DAYS, SORT_RELEVANCE, SORTS, OfferQuery
+from .query import RECENCY_DAYS, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
 
 # Facets longer than this show their first values and the rest behind "Voir plus".
 FACET_VISIBLE_VALUES = 8
@@ -24,13 +24,10 @@ def offers_url(query):
 
 
 def count_label(total, word="offre"):
-    """« Aucune offre », « 1 offre », « 123 offres »."""
+    """« Aucune offre », « 1 offre », « 123 offres » (`word` is a feminine noun: offre, page)."""
     if not total:
-        return f"Aucune {word}" if word in FEMININE else f"Aucun {word}"
+        return f"Aucune {word}"
     return f"{total} {word}{'s' if total > 1 else ''}"
-
-
-FEMININE = {"offre", "page"}
 
 
 @dataclass
@@ -67,8 +64,9 @@ def selected_tags(query, results):
             tags.append({"label": value.label, "url": offers_url(query.without(facet.name, value.value))})
     # A département chosen without its région has no facet on screen but still filters.
     if query.selected("departement") and not results.facet("departement"):
+        labels = departement_labels()
         for value in query.selected("departement"):
-            tags.append({"label": value, "url": offers_url(query.without("departement", value))})
+            tags.append({"label": labels.get(value, value), "url": offers_url(query.without("departement", value))})
     if query.salary_min is not None:
         tags.append({"label": f"Au moins {euros(query.salary_min)}", "url": offers_url(query.without("salaire_min"))})
     if query.published_within is not None:

@@ -57,10 +57,14 @@ def test_a_candidate_searches_filters_opens_an_offer_and_comes_back(page, site_u
 
     open_an_offer_and_come_back(page, region)
 
-    # Back and forward through the filter changes (history kept by the script).
+    # Back through the filter changes (history kept by the script).
     page.go_back()
     expect(page).to_have_url(re.compile(r"region=(?!.*teletravail)"))
     expect(page.get_by_label(re.compile("^Télétravail partiel"))).not_to_be_checked()
+    # A removable tag applies in place too.
+    page.get_by_role("link", name=f"Retirer le filtre {region}").click()
+    expect(page).to_have_url(site_url + "/offres/?q=developpeur")
+    expect(page.locator("#total-offres h2")).to_have_text(before)
 
 
 def test_the_same_journey_without_javascript(page_without_js, site_url):
