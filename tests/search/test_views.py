@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from jobs.models import JobOffer
 from search.engines import get_engine
 from search.query import OfferQuery
+from tests.jobs.helpers import queries_for
 from tests.search.conftest import querydict
 
 pytestmark = pytest.mark.django_db
@@ -255,3 +256,11 @@ def test_site_search_without_a_query_explains_itself(client):
     assert "Cherchez un mot ou un nom" in text(page.main)
     assert not page.select("#titre-pages")
     assert page.select_one("meta[name=robots]")["content"] == "noindex"
+
+
+def test_search_pages_cost_a_fixed_number_of_queries(client):
+    # One employer page against ten pages of three types: one more query per page type at most.
+    assert queries_for(client, "/recherche/?q=télétravail") <= queries_for(client, "/recherche/?q=Météo-France") + 2
+    assert queries_for(client, "/recherche/?q=télétravail") <= 16
+    # 20 cards against one (the demo has a single offer paying 75 000 € or more in Île-de-France).
+    assert queries_for(client, "/offres/?region=11") == queries_for(client, "/offres/?region=11&salaire_min=75000")
