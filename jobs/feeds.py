@@ -1,4 +1,5 @@
-"""/offres/flux.rss (RSS 2.0) and /offres/flux.atom (Atom 1.0): the newest open offers."""
+"""How an offer reads in the RSS 2.0 and Atom 1.0 feeds. The feeds themselves (/offres/flux.rss and
+/offres/flux.atom, which take the search page's parameters) are search/feeds.py's subclasses."""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -12,8 +13,7 @@ FEED_LENGTH = 50
 
 
 def feed_offers(request):
-    """The offers a feed lists for this request. Takes the request so that the feeds can later accept
-    the search page's filters from its query string."""
+    """The offers a feed lists for this request: here the newest open ones."""
     return JobOffer.objects.open().for_listing()[:FEED_LENGTH]
 
 
@@ -26,7 +26,7 @@ class LatestOffersRss(Feed):
         return request
 
     def link(self):
-        return reverse("jobs:offer_list")
+        return reverse("search:offers")
 
     def items(self, request):
         return feed_offers(request)

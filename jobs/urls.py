@@ -1,12 +1,10 @@
 from django.urls import path
 
-from . import feeds, views
+from . import views
 
 app_name = "jobs"
 
+# /offres/ itself, its feeds and its suggestions are the search app's (search/urls.py).
 urlpatterns = [
-    path("", views.offer_list, name="offer_list"),
-    path("flux.rss", feeds.LatestOffersRss(), name="offer_feed_rss"),
-    path("flux.atom", feeds.LatestOffersAtom(), name="offer_feed_atom"),
     path("<slug:slug>/", views.offer_detail, name="offer_detail"),
 ]

@@ -1,38 +1,7 @@
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from dsfr.utils import list_pages
 
 from .models import JobOffer
-from .presenters import OfferPage, offer_card
-
-OFFERS_PER_PAGE = 20
-
-
-def page_number(value):
-    """The requested page number; 1 for anything that is not a positive whole number."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
-
-
-def offer_list(request):
-    """/offres/: the open offers, newest first. A page number past the end shows the last page."""
-    paginator = Paginator(JobOffer.objects.open().for_listing(), OFFERS_PER_PAGE)
-    page = paginator.get_page(page_number(request.GET.get("page")))
-    if paginator.num_pages > 1:
-        list_pages(page)
-    return render(
-        request,
-        "jobs/offer_list.html",
-        {
-            "page_obj": page,
-            "cards": [offer_card(offer) for offer in page],
-            "open_count": paginator.count,
-            "breadcrumb_data": {"links": [], "current": "Offres"},
-        },
-    )
+from .presenters import OfferPage
 
 
 def offer_detail(request, slug):

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from jobs.sitemaps import OpenOfferSitemap
+from search import views as search_views
 
 from . import views
 
@@ -19,7 +20,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "offres": OpenOfferSitemap}}, name="sitemap"),
+    path("offres/", include("search.urls")),
     path("offres/", include("jobs.urls")),
+    path("recherche/", search_views.site_search, name="site_search"),
 ]
 
 if settings.DEBUG:

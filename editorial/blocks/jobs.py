@@ -45,7 +45,7 @@ class InstitutionOffersBlock(TitledBlock):
         offers = newest_open_offers(value["count"], institution)
         context["cards"] = [offer_card(offer, value.item_heading_tag) for offer in offers]
         context["total"] = JobOffer.objects.open().filter(institution=institution).count()
-        context["search_url"] = f"{reverse('jobs:offer_list')}?institution={institution.slug}"
+        context["search_url"] = f"{reverse('search:offers')}?institution={institution.slug}"
         return context
 
     class Meta:
@@ -65,7 +65,7 @@ class LatestOffersBlock(TitledBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["cards"] = [offer_card(offer, value.item_heading_tag) for offer in newest_open_offers(value["count"])]
-        context["search_url"] = reverse("jobs:offer_list")
+        context["search_url"] = reverse("search:offers")
         context["section_id"] = slugify(value.get("heading", ""))
         return context
 

@@ -86,9 +86,10 @@ def test_story_filters_work_without_javascript(page_without_js, site_url):
     page_without_js.get_by_role("button", name="Filtrer").click()
 
     assert "tag=donnees" in page_without_js.url
-    assert page_without_js.locator("main .fr-card").count() == 2  # the demo stories of Sophie and Nadia
+    # expect() waits for the new page: count() right after the click could read the old one.
+    expect(page_without_js.locator("main .fr-card")).to_have_count(2)  # the demo stories of Sophie and Nadia
     page_without_js.get_by_role("link", name="Thème : Données").click()
-    assert page_without_js.locator("main .fr-card").count() == 12
+    expect(page_without_js.locator("main .fr-card")).to_have_count(12)
 
 
 def test_accordion_answers_are_readable_without_javascript(page_without_js, site_url):

@@ -29,7 +29,7 @@ def test_lists_only_open_offers_newest_first(client):
 
     assert response.status_code == 200
     assert card_titles(response) == ["Récente", "Ancienne"]
-    assert "2 offres ouvertes" in text(soup(response).main)
+    assert text(soup(response).select_one("[role=status] h2")) == "2 offres"
 
 
 def test_a_card_shows_what_a_candidate_needs_to_choose(client):
@@ -48,7 +48,7 @@ def test_a_card_shows_what_a_candidate_needs_to_choose(client):
 
     card = soup(client.get("/offres/")).select_one(".fr-card")
 
-    assert card.select_one("h2 a")["href"] == "/offres/cheffe-ou-chef-de-produit/"
+    assert card.select_one("h3 a")["href"] == "/offres/cheffe-ou-chef-de-produit/"
     card_text = text(card)
     for expected in [
         "Cheffe ou chef de produit",
@@ -63,12 +63,11 @@ def test_a_card_shows_what_a_candidate_needs_to_choose(client):
         assert expected in card_text
 
 
-def test_page_has_one_h1_an_intro_and_feed_links(client):
+def test_page_has_one_h1_and_feed_links(client):
     publish_offers(1)
     page = soup(client.get("/offres/"))
 
     assert len(page.find_all("h1")) == 1
-    assert page.select_one("main .fr-text--lead")
     assert page.title.string.startswith("Offres d'emploi")
     alternates = {link["type"]: link["href"] for link in page.find_all("link", rel="alternate")}
     assert alternates == {"application/rss+xml": "/offres/flux.rss", "application/atom+xml": "/offres/flux.atom"}
@@ -95,7 +94,7 @@ def test_twenty_offers_per_page_with_dsfr_pagination(client):
     pagination = soup(first).select_one("nav.fr-pagination")
     assert pagination.select_one("[aria-current=page]").string.strip() == "1"
     assert pagination.select_one(".fr-pagination__link--last")["href"] == "?page=3"
-    assert "page 3 sur 3" in soup(third).title.string
+    assert "page 3" in soup(third).title.string
 
 
 def test_odd_page_numbers_never_fail(client):
@@ -113,9 +112,9 @@ def test_odd_page_numbers_never_fail(client):
 def test_other_query_parameters_are_kept_by_the_pagination(client):
     publish_offers(21)
 
-    pagination = soup(client.get("/offres/?q=python")).select_one(".fr-pagination")
+    pagination = soup(client.get("/offres/?tri=date")).select_one(".fr-pagination")
 
-    assert pagination.select_one(".fr-pagination__link--next")["href"] == "?q=python&page=2"
+    assert pagination.select_one(".fr-pagination__link--next")["href"] == "?tri=date&page=2"
 
 
 def test_same_number_of_queries_for_5_or_20_offers(client):

@@ -1,0 +1,154 @@
+"""Plain data for the search templates (templates/search/), computed from an OfferQuery and its
+OfferResults so that templates only lay it out. No database query here: everything comes from the
+one search the view ran."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from jobs.presenters import euros, offer_card, salary_label
+
+from .query import RECENCY_DAYS, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
+
+# Facets longer than this show their first values and the rest behind "Voir plus".
+FACET_VISIBLE_VALUES = 8
+OFFERS_PATH = "/offres/"
+SITE_SEARCH_PATH = "/recherche/"
+
+
+def offers_url(query):
+    params = query.urlencode()
+    return f"{OFFERS_PATH}?{params}" if params else OFFERS_PATH
+
+
+def count_label(total, word="offre"):
+    """« Aucune offre », « 1 offre », « 123 offres » (`word` is a feminine noun: offre, page)."""
+    if not total:
+        return f"Aucune {word}"
+    return f"{total} {word}{'s' if total > 1 else ''}"
+
+
+@dataclass
+class FacetView:
+    """A facet as a fieldset of checkboxes: the first values, and the rest behind a disclosure."""
+
+    name: str
+    label: str
+    values: list
+    more: list
+    more_open: bool
+
+    @classmethod
+    def of(cls, facet):
+        values = [
+            {
+                "value": value.value,
+                "label": value.label,
+                "count": value.count,
+                "selected": value.selected,
+                "id": f"filtre-{facet.name}-{value.value}",
+            }
+            for value in facet.values
+        ]
+        visible, more = values[:FACET_VISIBLE_VALUES], values[FACET_VISIBLE_VALUES:]
+        return cls(facet.name, facet.label, visible, more, any(value["selected"] for value in more))
+
+
+def selected_tags(query, results):
+    """The removable tags of what narrows the search: {"label", "url"} each, in facet order."""
+    tags = []
+    for facet in results.facets:
+        for value in facet.selected_values:
+            tags.append({"label": value.label, "url": offers_url(query.without(facet.name, value.value))})
+    # A département chosen without its région has no facet on screen but still filters.
+    if query.selected("departement") and not results.facet("departement"):
+        labels = departement_labels()
+        for value in query.selected("departement"):
+            tags.append({"label": labels.get(value, value), "url": offers_url(query.without("departement", value))})
+    if query.salary_min is not None:
+        tags.append({"label": f"Au moins {euros(query.salary_min)}", "url": offers_url(query.without("salaire_min"))})
+    if query.published_within is not None:
+        tags.append(
+            {
+                "label": f"Publiées depuis {query.published_within} jours",
+                "url": offers_url(query.without("publiee")),
+            }
+        )
+    return tags
+
+
+def search_card(hit):
+    """The offer card of a search result: the shared offer card, with the matched words marked in
+    the title, and the salary and an excerpt of the missions under the employer's name."""
+    offer = hit.offer
+    card = offer_card(offer, heading_tag="h3")
+    lines = [format_html('<span class="fr-text--bold">{}</span>', offer.institution.name)]
+    if salary := salary_label(offer):
+        lines.append(escape(salary))
+    if hit.excerpt_html:
+        lines.append(hit.excerpt_html)
+    card.update(
+        title=mark_safe(hit.title_html),
+        description=mark_safe("<br>".join(lines)),
+        # Both hold HTML (<mark>): never cut them, a cut could fall inside a tag.
+        title_max_length=10_000,
+        description_max_length=10_000,
+    )
+    return card
+
+
+def page_title(query, results):
+    """« Offres : développeur – page 2 – Métiers du numérique », with the first chosen filters."""
+    terms = [query.text] if query.text else []
+    terms += [value.label for facet in results.facets for value in facet.selected_values]
+    if len(terms) > 4:
+        terms = terms[:4] + ["…"]
+    parts = ["Offres : " + ", ".join(terms) if terms else "Offres d'emploi"]
+    if results.page > 1:
+        parts.append(f"page {results.page}")
+    return " – ".join(parts + ["Métiers du numérique"])
+
+
+def search_context(query, results):
+    """The context of templates/search/offer_search.html."""
+    relaxation = results.relaxation
+    return {
+        "query": query,
+        "results": results,
+        "title": page_title(query, results),
+        "count_label": count_label(results.total),
+        "facets": [FacetView.of(facet) for facet in results.facets],
+        "cards": [search_card(hit) for hit in results.hits],
+        "tags": selected_tags(query, results),
+        "clear_url": offers_url(query.cleared()) if query.has_filters else "",
+        "notices": results.notices,
+        "salary_error": any(notice.startswith("Le salaire minimum") for notice in results.notices),
+        "relaxation": (
+            {
+                "label": relaxation.label,
+                "count_label": count_label(relaxation.total),
+                "url": offers_url(query.without(relaxation.name)),
+            }
+            if relaxation and not results.total
+            else None
+        ),
+        "suggestion_url": (
+            offers_url(OfferQuery(text=results.suggestion, filters=query.filters)) if results.suggestion else ""
+        ),
+        "sorts": [
+            {"value": value, "label": label, "selected": value == query.sort}
+            for value, label in SORTS.items()
+            if query.text or value != SORT_RELEVANCE
+        ],
+        "recency": [{"value": "", "label": "Toutes les dates", "selected": query.published_within is None}]
+        + [
+            {"value": str(days), "label": f"Depuis {days} jours", "selected": query.published_within == days}
+            for days in RECENCY_DAYS
+        ],
+        "feed_params": query.urlencode(page=False),
+        "show_pagination": results.page_count > 1,
+        "site_search_url": f"{SITE_SEARCH_PATH}?{urlencode({'q': query.text})}" if query.text else "",
+        "breadcrumb_data": {"links": [], "current": "Offres"},
+    }
