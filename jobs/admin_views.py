@@ -286,10 +286,15 @@ class JobOfferChosenMultipleView(SnippetChosenMultipleView):
 
 
 class NoChooserCreateView(SnippetCreateView):
-    """Offers are created in their full form only (Wagtail's would fail with no creation form)."""
+    """Our snippets are created in their full form only: Wagtail's chooser creation view answers a
+    POST with a server error when the chooser has no creation form."""
 
     def dispatch(self, request, *args, **kwargs):
-        raise Http404("Les offres se créent depuis le formulaire complet.")
+        raise Http404("Création depuis le formulaire complet uniquement.")
+
+
+class FullFormOnlyChooserViewSet(SnippetChooserViewSet):
+    create_view_class = NoChooserCreateView
 
 
 class JobOfferChooserViewSet(SnippetChooserViewSet):

@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_filters import InstitutionFilterSet, JobOfferFilterSet
 from .admin_panels import MyOffersPanel
 from .admin_views import (
+    FullFormOnlyChooserViewSet,
     JobOfferChooserViewSet,
     JobOfferCopyView,
     JobOfferCreateView,
@@ -301,6 +302,7 @@ class JobOfferViewSet(SnippetViewSet):
 
 class InstitutionViewSet(SnippetViewSet):
     model = Institution
+    chooser_viewset_class = FullFormOnlyChooserViewSet
     icon = "site"
     menu_label = "Institutions"
     menu_name = "institutions"
@@ -329,6 +331,7 @@ class InstitutionViewSet(SnippetViewSet):
 
 class ProfessionViewSet(SnippetViewSet):
     model = Profession
+    chooser_viewset_class = FullFormOnlyChooserViewSet
     icon = "tag"
     menu_label = "Métiers"
     menu_name = "metiers"

@@ -124,3 +124,15 @@ def test_the_offer_admin_speaks_french(admin_client):
 
     for words in ("Offres d'emploi", "Ajouter une offre", "Employeur", "Statut", "Type de contrat", "Métier"):
         assert words in text
+
+
+@pytest.mark.parametrize("model", [Institution, Profession])
+def test_institutions_and_professions_are_chosen_not_created_from_the_chooser(admin_client, model):
+    chooser = model.snippet_viewset.chooser_viewset
+    before = model.objects.count()
+
+    assert admin_client.get(reverse(chooser.get_url_name("choose"))).status_code == 200
+    response = admin_client.post(reverse(chooser.get_url_name("create")), {"name": "Créée depuis le sélecteur"})
+
+    assert response.status_code == 404
+    assert model.objects.count() == before
