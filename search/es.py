@@ -27,13 +27,12 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text
 
 from jobs.models import JobOffer
 
-from .text import STOP_WORDS, elasticsearch_synonyms, load_synonyms
+from .text import STOP_WORDS, elasticsearch_synonyms, load_synonyms, plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -171,8 +170,8 @@ def offer_source(offer):
         "title": offer.title,
         "slug": offer.slug,
         "skills": [tag.name for tag in offer.skills.all()],
-        "missions": strip_tags(offer.missions or ""),
-        "profile": strip_tags(offer.profile or ""),
+        "missions": plain_text(offer.missions),
+        "profile": plain_text(offer.profile),
         "team": offer.team,
         "reference": offer.reference,
         "institution_name": f"{institution.name} {institution.acronym}".strip(),

@@ -12,7 +12,7 @@ import datetime
 from django.db.models import Q
 from django.urls import NoReverseMatch
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from jobs.models import Institution, JobOffer, Profession
@@ -29,7 +29,7 @@ from ..query import (
     region_labels,
 )
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
-from ..text import excerpt, fold, highlight, parse_text
+from ..text import excerpt, fold, highlight, parse_text, plain_text
 from . import MAX_SIZE, Engine, Suggestion, db_statement
 from .db_statement import FACET_COLUMNS
 from .db_text import text_dialect
@@ -155,7 +155,7 @@ def offer_hit(offer, marked):
     return Hit(
         offer=offer,
         title_html=highlight(offer.title, marked) if marked else mark_safe(escape(offer.title)),
-        excerpt_html=excerpt(strip_tags(offer.missions or ""), marked),
+        excerpt_html=excerpt(plain_text(offer.missions), marked),
     )
 
 

@@ -17,7 +17,7 @@ indexed is never shown even before the index catches up.
 """
 
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 
@@ -35,7 +35,7 @@ from ..query import (
     region_labels,
 )
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
-from ..text import excerpt, parse_text
+from ..text import excerpt, parse_text, plain_text
 from . import MAX_SIZE, Engine
 from .database import Taxonomies, database_autocomplete
 
@@ -251,7 +251,7 @@ def parse_response(query, response, taxonomies):
             Hit(
                 offer=offer,
                 title_html=mark_safe(title) if title else mark_safe(escape(offer.title)),
-                excerpt_html=mark_safe(fragment) if fragment else excerpt(strip_tags(offer.missions or ""), set()),
+                excerpt_html=mark_safe(fragment) if fragment else excerpt(plain_text(offer.missions), set()),
             )
         )
     suggestion = ""

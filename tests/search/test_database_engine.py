@@ -47,3 +47,22 @@ def test_autocomplete_suggests_metiers_employers_and_open_offer_titles():
     assert [(s.kind, s.url) for s in employers] == [("employeur", "/offres/?institution=direction-numerique")]
     assert DatabaseEngine().autocomplete("  ") == []
     assert len(DatabaseEngine().autocomplete("d", limit=1)) == 1
+
+
+@pytest.mark.django_db
+def test_rich_text_is_indexed_and_excerpted_as_words_not_markup():
+    offer(
+        "Chargée de mission",
+        missions="<p>Des services numériques.</p><p>Vos missions :</p><ul><li>Écrire &amp; tester</li></ul>"
+        "<p>Déployer</p><p>Kubernetes</p>",
+    )
+    engine = DatabaseEngine()
+
+    def search(text):
+        return engine.search(OfferQuery.from_querydict(querydict({"q": text})))
+
+    found = search("missions")
+    assert found.total == 1
+    assert "numériques. Vos <mark>missions</mark> : Écrire &amp; tester" in found.hits[0].excerpt_html
+    assert search("kubernetes").total == 1  # not glued to the paragraph before it
+    assert search("amp").total == search("li").total == 0  # words, not markup or entities

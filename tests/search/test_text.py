@@ -56,3 +56,11 @@ def test_highlight_escapes_and_marks_matched_words():
     assert highlight("<b>Développeuse</b> & co", marked) == "&lt;b&gt;<mark>Développeuse</mark>&lt;/b&gt; &amp; co"
     assert excerpt(" ".join(["mot"] * 60 + ["développeurs"] + ["fin"] * 60), marked, words=10).startswith("… ")
     assert "<mark>développeurs</mark>" in excerpt(" ".join(["mot"] * 60 + ["développeurs"]), marked, words=10)
+
+
+def test_plain_text_keeps_a_space_between_paragraphs_items_and_lines():
+    from search.text import plain_text
+
+    html = "<p>Des services.</p><p>Vos missions :</p><ul><li>Écrire &amp; tester</li><li>coder<br>vite</li></ul>"
+    assert plain_text(html) == "Des services. Vos missions : Écrire & tester coder vite"
+    assert plain_text(None) == plain_text("") == ""
