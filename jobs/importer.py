@@ -2,8 +2,10 @@
 
 `read_offer_file()` turns a file into rows (or refuses the whole file with an `ImportFileError`
 before anything is written); `OfferImporter(source).run(rows)` validates each row with the rules of
-the admin form and upserts it by (source, external_id), one transaction per row: every change is a
-Wagtail revision, published through Wagtail's publish action and logged like an editor's.
+the admin form and upserts it by (source, external_id). A changed offer is written in a transaction of
+its own, as a Wagtail revision published through Wagtail's publish action and logged like an editor's;
+new offers are written by batches of 200 in one transaction each, leaving the same revision and log
+entries (and, when a batch fails, go one by one through the editor's path).
 
 Column → model mapping (see README.md, "Importer des offres"):
     external_id → external_id (with --source: the upsert key)   title → title
