@@ -8,8 +8,10 @@ import json
 import logging
 import socket
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -231,6 +233,21 @@ def test_a_page_past_the_last_asks_for_the_last_page(recorded):
 
     assert results.page == 2
     assert [body["from"] for body in search_bodies(server)] == [120, 20]
+
+
+def test_when_nothing_matches_the_search_page_offers_the_spelling_suggestion(settings, client, db):
+    response = recorded_response(java=0, python=0, closed=0)
+    response["hits"] = {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []}
+
+    with loopback_elasticsearch(search_response=response) as server:
+        settings.ELASTICSEARCH_URL = server.url
+        page = client.get("/offres/", {"q": "develloppeuse java", "region": "11"})
+
+    assert page.status_code == 200
+    callout = BeautifulSoup(page.content, "html.parser").select_one(".fr-callout")
+    link = callout.find("a", string="développeuse java")
+    assert "Vouliez-vous dire" in callout.get_text()
+    assert link["href"] == "/offres/?" + urlencode({"q": "développeuse java", "region": "11"})
 
 
 # Fallback -----------------------------------------------------------------------------------------
