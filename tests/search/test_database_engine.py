@@ -29,7 +29,7 @@ def test_the_same_number_of_queries_for_five_or_twenty_results():
     twenty, results = count_queries(q="développeur", institution="dinum")
 
     assert len(results.hits) == 20
-    # Taxonomies, the statement (with its savepoint and, on PostgreSQL, two SET LOCAL), offers, contracts.
+    # Taxonomies, the statement (with its savepoint and, on PostgreSQL, its planner settings), offers, contracts.
     assert twenty == five <= 10
 
 
