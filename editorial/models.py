@@ -200,10 +200,6 @@ class InstitutionPage(BodyPage):
         """The institution's site as readers know it: "www.insee.fr" rather than the whole address."""
         return urlsplit(self.institution.website).netloc or self.institution.website
 
-    @property
-    def offers_search_url(self):
-        return f"/offres/?institution={self.institution.slug}"
-
     def get_context(self, request, *args, **kwargs):
         from .presenters import offers_label, story_card
 

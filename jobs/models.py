@@ -8,6 +8,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -28,6 +29,15 @@ from . import geography
 from .choices import Category, ContractTypeCode, ExperienceLevel, InstitutionKind, OfferStatus, RemoteWork
 from .presenters import OfferPage
 from .rules import SALARY_MAX, SALARY_MIN
+
+OFFER_SEARCH_PATH = "/offres/"  # the URL contract of the offer search (its parameters: search/query.py)
+
+
+def offer_search_url(**params):
+    """The offer search with `params` (GET parameters such as institution=<slug>, metier=<slug>)."""
+    query = urlencode(params, doseq=True)
+    return f"{OFFER_SEARCH_PATH}?{query}" if query else OFFER_SEARCH_PATH
+
 
 SECTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -96,6 +106,10 @@ class Institution(index.Indexed, models.Model):
         editorial app, reached through its one-to-one `employer_page`: jobs never imports editorial."""
         page = getattr(self, "employer_page", None)
         return page.url if page is not None and page.live else None
+
+    @property
+    def offers_search_url(self):
+        return offer_search_url(institution=self.slug)
 
 
 class Profession(index.Indexed, models.Model):

@@ -8,19 +8,19 @@ from urllib.parse import urlencode
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from jobs.models import OFFER_SEARCH_PATH
 from jobs.presenters import euros, offer_card, salary_label
 
 from .query import RECENCY_DAYS, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
 
 # Facets longer than this show their first values and the rest behind "Voir plus".
 FACET_VISIBLE_VALUES = 8
-OFFERS_PATH = "/offres/"
 SITE_SEARCH_PATH = "/recherche/"
 
 
 def offers_url(query):
     params = query.urlencode()
-    return f"{OFFERS_PATH}?{params}" if params else OFFERS_PATH
+    return f"{OFFER_SEARCH_PATH}?{params}" if params else OFFER_SEARCH_PATH
 
 
 def count_label(total, word="offre"):

@@ -3,12 +3,11 @@
 Each runs a fixed number of queries whatever it shows, and "open" is always `JobOffer.objects.open()`.
 """
 
-from django.urls import reverse
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from jobs.models import JobOffer
+from jobs.models import JobOffer, offer_search_url
 from jobs.presenters import offer_card
 
 from .headings import TitledBlock
@@ -45,7 +44,7 @@ class InstitutionOffersBlock(TitledBlock):
         offers = newest_open_offers(value["count"], institution)
         context["cards"] = [offer_card(offer, value.item_heading_tag) for offer in offers]
         context["total"] = JobOffer.objects.open().filter(institution=institution).count()
-        context["search_url"] = f"{reverse('search:offers')}?institution={institution.slug}"
+        context["search_url"] = institution.offers_search_url
         return context
 
     class Meta:
@@ -65,7 +64,7 @@ class LatestOffersBlock(TitledBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["cards"] = [offer_card(offer, value.item_heading_tag) for offer in newest_open_offers(value["count"])]
-        context["search_url"] = reverse("search:offers")
+        context["search_url"] = offer_search_url()
         context["section_id"] = slugify(value.get("heading", ""))
         return context
 

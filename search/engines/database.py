@@ -10,12 +10,11 @@ page's offers and their contract types.
 import datetime
 
 from django.db.models import Q
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from jobs.models import Institution, JobOffer, Profession
+from jobs.models import Institution, JobOffer, Profession, offer_search_url
 
 from ..query import (
     CODE_LABELS,
@@ -178,15 +177,6 @@ def relaxation(query, selections, totals):
 
 # Autocomplete -------------------------------------------------------------------------------------
 
-OFFERS_PATH = "/offres/"  # the URL contract of the offer list (issue 3)
-
-
-def offer_url(offer):
-    try:
-        return offer.get_absolute_url()
-    except NoReverseMatch:  # before the public offer pages are installed
-        return f"{OFFERS_PATH}{offer.slug}/"
-
 
 def name_matches(words, *names):
     """True when every typed word starts a word of one of the names (accents and case ignored)."""
@@ -215,13 +205,11 @@ def database_autocomplete(text, limit=8, offer_titles=database_offer_titles):
     suggestions = []
     for slug, name in Taxonomies().professions.values():
         if name_matches(words, name) and len(suggestions) < 2:
-            suggestions.append(Suggestion("metier", name, f"{OFFERS_PATH}?metier={slug}"))
+            suggestions.append(Suggestion("metier", name, offer_search_url(metier=slug)))
     employers = 0
     for institution in Institution.objects.only("slug", "name", "acronym"):
         if name_matches(words, institution.name, institution.acronym) and employers < 2:
-            suggestions.append(
-                Suggestion("employeur", str(institution), f"{OFFERS_PATH}?institution={institution.slug}")
-            )
+            suggestions.append(Suggestion("employeur", str(institution), institution.offers_search_url))
             employers += 1
     seen = set()
     for offer in offer_titles(text, limit):
@@ -229,5 +217,5 @@ def database_autocomplete(text, limit=8, offer_titles=database_offer_titles):
             break
         if fold(offer.title) not in seen:
             seen.add(fold(offer.title))
-            suggestions.append(Suggestion("offre", offer.title, offer_url(offer)))
+            suggestions.append(Suggestion("offre", offer.title, offer.get_absolute_url()))
     return suggestions[:limit]
