@@ -124,7 +124,7 @@ def search_context(query, results):
         "tags": selected_tags(query, results),
         "clear_url": offers_url(query.cleared()) if query.has_filters else "",
         "notices": results.notices,
-        "salary_error": any(notice.startswith("Le salaire minimum") for notice in results.notices),
+        "salary_error": "salaire_min" in query.malformed,
         "relaxation": (
             {
                 "label": relaxation.label,

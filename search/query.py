@@ -111,13 +111,14 @@ class OfferQuery:
     requested_sort: str | None = None  # the `tri` parameter when valid
     page: int = 1
     notices: tuple = ()  # French sentences explaining what was ignored
+    malformed: tuple = ()  # the parameters those sentences are about, when a number was malformed
 
     # Parsing -----------------------------------------------------------------------------------
 
     @classmethod
     def from_querydict(cls, data):
         """Build a query from a QueryDict (request.GET) or any mapping of str → str / list of str."""
-        notices = []
+        notices, malformed = [], []
         text = clean_text(_first(data, "q"))
         if len(text) > MAX_TEXT_LENGTH:
             text = text[:MAX_TEXT_LENGTH].rstrip()
@@ -131,8 +132,10 @@ class OfferQuery:
         filters = _known_values(filters)
 
         salary_min = _parse_number(
-            _first(data, "salaire_min"),
+            data,
+            "salaire_min",
             notices,
+            malformed,
             "Le salaire minimum « {value} » n'est pas un montant en euros : ce filtre est ignoré.",
             maximum=MAX_SALARY,
         )
@@ -140,8 +143,10 @@ class OfferQuery:
             salary_min = None
 
         published_within = _parse_number(
-            _first(data, "publiee"),
+            data,
+            "publiee",
             notices,
+            malformed,
             "La période de publication « {value} » n'est pas un nombre de jours : ce filtre est ignoré.",
         )
         if published_within not in RECENCY_DAYS:
@@ -149,7 +154,7 @@ class OfferQuery:
 
         sort = clean_text(_first(data, "tri")).lower()
         page = _parse_number(
-            _first(data, "page"), notices, "Le numéro de page « {value} » n'est pas un nombre : page 1 affichée."
+            data, "page", notices, malformed, "Le numéro de page « {value} » n'est pas un nombre : page 1 affichée."
         )
         return cls(
             text=text,
@@ -159,6 +164,7 @@ class OfferQuery:
             requested_sort=sort if sort in SORTS else None,
             page=min(max(page or 1, 1), MAX_PAGE),
             notices=tuple(notices),
+            malformed=tuple(malformed),
         )
 
     # Reading -----------------------------------------------------------------------------------
@@ -207,18 +213,18 @@ class OfferQuery:
         """This query without one filter value (or the whole filter when value is None), back on
         page 1. `name` is a facet name, "q", "salaire_min" or "publiee"."""
         if name == "q":
-            return replace(self, text="", page=1, notices=())
+            return replace(self, text="", page=1, notices=(), malformed=())
         if name == "salaire_min":
-            return replace(self, salary_min=None, page=1, notices=())
+            return replace(self, salary_min=None, page=1, notices=(), malformed=())
         if name == "publiee":
-            return replace(self, published_within=None, page=1, notices=())
+            return replace(self, published_within=None, page=1, notices=(), malformed=())
         filters = dict(self.filters)
         kept = tuple(v for v in filters.pop(name, ()) if value is not None and v != value)
         if kept:
             filters[name] = kept
         if name == "region" and not kept:
             filters.pop("departement", None)
-        return replace(self, filters=filters, page=1, notices=())
+        return replace(self, filters=filters, page=1, notices=(), malformed=())
 
     def cleared(self):
         """Same text and sort, no filter."""
@@ -271,16 +277,16 @@ def _known_values(filters):
     return known
 
 
-def _parse_number(raw, notices, message, maximum=None):
-    raw = clean_text(raw)
+def _parse_number(data, name, notices, malformed, message, maximum=None):
+    """The whole number in parameter `name`, or None; a malformed one is explained in `notices`."""
+    raw = clean_text(_first(data, name))
     if not raw:
         return None
     digits = raw.replace(" ", "").replace("\u202f", "").replace("\xa0", "")
-    if not digits.isascii() or not digits.isdigit() or len(digits) > 12:
-        notices.append(message.format(value=raw[:30]))
-        return None
-    number = int(digits)
-    if maximum is not None and number > maximum:
-        notices.append(message.format(value=raw[:30]))
-        return None
-    return number
+    if digits.isascii() and digits.isdigit() and len(digits) <= 12:
+        number = int(digits)
+        if maximum is None or number <= maximum:
+            return number
+    notices.append(message.format(value=raw[:30]))
+    malformed.append(name)
+    return None

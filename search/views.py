@@ -34,7 +34,7 @@ def offer_search(request):
 def suggestions(request):
     """/offres/suggestions?q=…: {"suggestions": [{"label", "url", "kind"}, …]}, 8 at most."""
     found = get_engine().autocomplete(request.GET.get("q", ""), limit=SUGGESTIONS_LIMIT)
-    response = JsonResponse({"suggestions": [asdict(suggestion) for suggestion in found[:SUGGESTIONS_LIMIT]]})
+    response = JsonResponse({"suggestions": [asdict(suggestion) for suggestion in found]})
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -57,7 +57,7 @@ def site_search(request):
                 f"Pour « {text} » : {count_label(offers.total).lower()} ouverte{'s' if offers.total > 1 else ''}"
                 f" et {count_label(page_obj.paginator.count, 'page').lower()}."
             ),
-            offers=offers.hits[:SITE_SEARCH_OFFERS],
+            offers=offers.hits,
             offers_total=offers.total,
             offers_url=offers_url(offer_query),
         )
