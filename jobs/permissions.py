@@ -18,26 +18,24 @@ def manages_all_offers(user):
     return user.is_active and (user.is_superuser or user.has_perm(MANAGE_ALL_OFFERS))
 
 
-def user_institutions(user):
-    """The institutions whose offers `user` may handle (all of them for the editorial team),
-    computed once per user object, so once per request."""
-    if not user.is_authenticated or not user.is_active:
-        return Institution.objects.none()
+def user_institution_ids(user):
+    """The ids of the institutions whose offers `user` may handle, or None when they manage every
+    offer (the editorial team); computed once per user object, so once per request."""
     if manages_all_offers(user):
-        return Institution.objects.all()
+        return None
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
     if not hasattr(user, "_jobs_institution_ids"):
         user._jobs_institution_ids = frozenset(
             Institution.objects.filter(editor_groups__user=user).values_list("pk", flat=True)
         )
-    return Institution.objects.filter(pk__in=user._jobs_institution_ids)
+    return user._jobs_institution_ids
 
 
-def user_institution_ids(user):
-    """The ids of user_institutions(user), or None when the user manages every offer."""
-    if manages_all_offers(user):
-        return None
-    user_institutions(user)
-    return getattr(user, "_jobs_institution_ids", frozenset())
+def user_institutions(user):
+    """The institutions whose offers `user` may handle (all of them for the editorial team)."""
+    ids = user_institution_ids(user)
+    return Institution.objects.all() if ids is None else Institution.objects.filter(pk__in=ids)
 
 
 class JobOfferPermissionPolicy(ModelPermissionPolicy):
@@ -63,9 +61,7 @@ class JobOfferPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_any_permission(user, actions) and self._instance_allowed(user, instance)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        queryset = super().instances_user_has_any_permission_for(user, actions)
-        ids = user_institution_ids(user)
-        return queryset if ids is None else queryset.filter(institution_id__in=ids)
+        return permitted_offers(user, super().instances_user_has_any_permission_for(user, actions))
 
     def users_with_any_permission_for_instance(self, actions, instance):
         users = self.users_with_any_permission(actions)
