@@ -73,8 +73,11 @@ def test_employer_filter_works_without_javascript(page_without_js, site_url):
     page_without_js.get_by_role("button", name="Filtrer").click()
 
     assert "type=ministere" in page_without_js.url
-    titles = page_without_js.locator("main .fr-card__title").all_inner_texts()
     ministries = InstitutionPage.objects.live().filter(institution__kind="ministere")
+    # The click returns once the new page starts loading: wait for its cards before reading them.
+    cards = page_without_js.locator("main .fr-card__title")
+    expect(cards).to_have_count(ministries.count())
+    titles = cards.all_inner_texts()
     assert sorted(title.strip() for title in titles) == sorted(page.title for page in ministries)
     assert len(titles) >= 3
 

@@ -125,7 +125,8 @@ def test_offer_pages_work_without_javascript(page_without_js, site_url, offer_pa
     page.goto(site_url + "/offres/")
     page.get_by_role("link", name="Développeuse ou développeur Django (test navigateur)").click()
 
-    assert page.url == site_url + offer_paths["open"]
+    expect(page).to_have_url(site_url + offer_paths["open"])
+    page.wait_for_load_state()
     assert page.get_by_role("link", name="Candidater — nouvelle fenêtre").is_visible()
     # No copy button without JavaScript: the address is there to select instead.
     assert not page.get_by_role("button", name="Copier le lien de l'offre").is_visible()
