@@ -323,6 +323,7 @@ def generate(count, seed=20260501):
         ],
         batch_size=5000,
     )
+    JobOffer.objects.refresh_contract_masks()
     content_type = ContentType.objects.get_for_model(JobOffer)
     JobOfferSkill.objects.bulk_create(
         [

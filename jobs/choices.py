@@ -13,6 +13,22 @@ class ContractTypeCode(models.TextChoices):
     VOLONTARIAT = "volontariat", "Volontariat"
 
 
+# One bit per contract type in JobOffer.contract_mask, so that search can filter and count contract
+# types without joining the many-to-many table. A bit's meaning is stored: append new codes, never reorder.
+CONTRACT_BITS = {code: 1 << position for position, code in enumerate(ContractTypeCode.values)}
+
+
+def contract_mask(codes):
+    mask = 0
+    for code in codes:
+        mask |= CONTRACT_BITS[code]
+    return mask
+
+
+def contract_codes(mask):
+    return [code for code, bit in CONTRACT_BITS.items() if mask & bit]
+
+
 class Category(models.TextChoices):
     A_PLUS = "aplus", "Catégorie A+"
     A = "a", "Catégorie A"

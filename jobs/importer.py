@@ -598,6 +598,8 @@ class OfferImporter:
                     JobOffer.contract_types.through.objects.bulk_create(
                         [JobOffer.contract_types.through(joboffer=offer, contracttype=item) for item in contract_types]
                     )
+                    JobOffer.objects.filter(pk=offer.pk).refresh_contract_masks()
+                    offer.refresh_from_db(fields=["contract_mask"])
                     JobOfferSkill.objects.bulk_create([JobOfferSkill(content_object=offer, tag=tag) for tag in tags])
                 else:
                     offer.contract_types.set(contract_types)
@@ -675,6 +677,7 @@ class OfferImporter:
             for creation in creations
             for code in creation.parsed.contract_codes
         )
+        JobOffer.objects.filter(pk__in=[offer.pk for offer in offers]).refresh_contract_masks()
         JobOfferSkill.objects.bulk_create(
             JobOfferSkill(content_object=creation.offer, tag=self._tag(name, created_tags))
             for creation in creations

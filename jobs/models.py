@@ -4,8 +4,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Cast, Coalesce
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -26,7 +27,16 @@ from wagtail.models import (
 from wagtail.search import index
 
 from . import geography
-from .choices import Category, ContractTypeCode, ExperienceLevel, InstitutionKind, OfferStatus, RemoteWork
+from .choices import (
+    CONTRACT_BITS,
+    Category,
+    ContractTypeCode,
+    ExperienceLevel,
+    InstitutionKind,
+    OfferStatus,
+    RemoteWork,
+    contract_mask,
+)
 from .presenters import OfferPage
 from .rules import SALARY_MAX, SALARY_MIN
 
@@ -167,6 +177,20 @@ def default_deadline():
     return add_months(timezone.localdate(), 2)
 
 
+def contract_types_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """m2m_changed of JobOffer.contract_types: keeps contract_mask true when the relation is written
+    outside JobOffer.save() (from the contract type's side, or through the plain manager)."""
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        offers = JobOffer.objects.filter(pk=instance.pk)
+    elif pk_set is None:  # a contract type's offers cleared: which ones is not known any more
+        offers = JobOffer.objects.all()
+    else:
+        offers = JobOffer.objects.filter(pk__in=pk_set)
+    offers.refresh_contract_masks()
+
+
 class JobOfferQuerySet(models.QuerySet):
     def open(self, today=None, now=None):
         """The one definition of an open offer: live, its go-live passed, not expired, not filled,
@@ -236,6 +260,20 @@ class JobOfferQuerySet(models.QuerySet):
                 output_field=CharField(),
             )
         )
+
+    def with_contract_types(self, codes):
+        """Offers with at least one of the contract types `codes`."""
+        return self.filter(GreaterThan(F("contract_mask").bitand(contract_mask(codes)), 0))
+
+    def refresh_contract_masks(self):
+        """Recompute `contract_mask` from the stored contract types, for writes that bypass save()
+        (bulk inserts of the relation, changes made from the contract type's side)."""
+        through = JobOffer.contract_types.through
+        bits = Case(
+            *(When(contracttype__code=code, then=Value(bit)) for code, bit in CONTRACT_BITS.items()), default=Value(0)
+        )
+        mask = through.objects.filter(joboffer_id=OuterRef("pk")).values("joboffer_id").annotate(mask=Sum(bits))
+        return self.update(contract_mask=Coalesce(Subquery(mask.values("mask")), 0))
 
     def for_listing(self):
         """Everything a card shows, in a fixed number of queries whatever the page length."""
@@ -337,6 +375,13 @@ class JobOffer(
         "source", max_length=40, blank=True, help_text="Système d'origine d'une offre importée (vide si saisie ici)."
     )
     external_id = models.CharField("identifiant dans la source", max_length=100, blank=True)
+    contract_mask = models.PositiveSmallIntegerField(
+        "types de contrat (masque)",
+        default=0,
+        editable=False,
+        help_text="Les types de contrat en un entier (jobs.choices.CONTRACT_BITS), tenu à jour à chaque "
+        "enregistrement : la recherche les filtre et les compte sans jointure.",
+    )
     import_fingerprint = models.CharField(
         "empreinte de la dernière importation",
         max_length=64,
@@ -399,7 +444,20 @@ class JobOffer(
         self.derive_location()
         if not self.slug or not self.first_published_at:
             self.slug = self.unique_slug()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "contract_types" in update_fields:
+            self.derive_contract_mask()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "contract_mask"}
         super().save(*args, **kwargs)
+
+    def derive_contract_mask(self):
+        """From the contract types this save stores: those set in memory (a form, a revision), or else
+        those already stored."""
+        if self.pk is None and "contract_types" not in getattr(self, "_cluster_related_objects", {}):
+            self.contract_mask = 0
+        else:
+            self.contract_mask = contract_mask(contract.code for contract in self.contract_types.all())
 
     def full_clean(self, *args, **kwargs):
         self.derive_location()

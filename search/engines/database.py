@@ -9,11 +9,13 @@ page's offers and their contract types.
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from jobs.choices import contract_mask
 from jobs.models import Institution, JobOffer, Profession, offer_search_url
 
 from ..query import (
@@ -117,8 +119,7 @@ def facet_conditions(query, taxonomies):
         if name in ("institution", "metier"):
             conditions[name] = Q(**{f"{FACET_COLUMNS[name]}__in": taxonomies.ids(name, values)})
         elif name == "contrat":
-            through = JobOffer.contract_types.through.objects.filter(contracttype__code__in=values)
-            conditions[name] = Q(pk__in=through.values("joboffer_id"))
+            conditions[name] = Q(GreaterThan(F("contract_mask").bitand(contract_mask(values)), 0))
         else:
             conditions[name] = Q(**{f"{FACET_COLUMNS[name]}__in": values})
     return conditions

@@ -9,11 +9,11 @@ page, with the text matched once and the open offers read once.
     SELECT <facet>, f_<facet>, COUNT(*) FROM m WHERE s_a AND s_b GROUP BY GROUPING SETS ((f_x), (f_y), …, ())
     -- each selected facet: counted with the other facets' selections only (disjunctive faceting)
     UNION ALL SELECT 'region', f_region, COUNT(*) FROM m WHERE s_b GROUP BY f_region
-    -- contract types, many per offer: the offers' contract types, for the offers of m (other selections)
-    UNION ALL SELECT 'contrat', code, COUNT(*) FROM <contract types> … WHERE offer IN (SELECT … FROM m …) …
     -- the page: ids of the offers matching every selection, sorted, LIMIT 20 OFFSET <the last page at most>
     UNION ALL SELECT '#page', m_id, ROW_NUMBER() OVER (…) FROM (SELECT … FROM m WHERE s_a AND s_b …)
 
+Contract types are counted like the other facets, on the offers' bit masks (JobOffer.contract_mask):
+a row per mask, which read() splits into one count per contract type.
 SQLite has no GROUPING SETS: there the first part is one GROUP BY per facet, joined by UNION ALL.
 Every row is (kind, value, count): kind is a facet name, "" for the total (with value "") or
 "#page"; for a selected facet, the sum of its rows is the total without its selection.
@@ -22,15 +22,17 @@ Every row is (kind, value, count): kind is a facet name, "" for the total (with 
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, TextField
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import BooleanField, ExpressionWrapper, F
+from django.db.models.functions import Coalesce
 
-from jobs.models import ContractType, JobOffer
+from jobs.choices import contract_codes
 
 from ..query import MAX_PAGE, PAGE_SIZE, SORT_DEADLINE, SORT_RELEVANCE, SORT_SALARY
 
-# Facets stored in one column of the offer; "contrat" is a many-to-many relation.
+# The column each facet counts. An offer has several contract types: their column is a bit mask
+# (JobOffer.contract_mask), counted per mask and read back per contract type.
 FACET_COLUMNS = {
+    "contrat": "contract_mask",
     "institution": "institution_id",
     "metier": "profession_id",
     "categorie": "category",
@@ -58,7 +60,7 @@ def run(base, selections, facet_names, sort, page, tier=None, limit=PAGE_SIZE, t
         "k_date": F("first_published_at"),
         "k_deadline": F("deadline"),
         "k_salary": Coalesce("salary_max", "salary_min"),
-        **{f"f_{name}": Cast(FACET_COLUMNS[name], TextField()) for name in grouped},
+        **{f"f_{name}": F(FACET_COLUMNS[name]) for name in grouped},
         **{f"s_{name}": ExpressionWrapper(condition, BooleanField()) for name, condition in selections.items()},
     }
     if tier is not None:
@@ -71,12 +73,9 @@ def run(base, selections, facet_names, sort, page, tier=None, limit=PAGE_SIZE, t
     for name in grouped:
         if name in selections:
             parts.append(
-                f"SELECT '{name}', f_{name}, COUNT(*) FROM m WHERE {conjunction(selections, name)} GROUP BY f_{name}"
+                f"SELECT '{name}', {as_text(f'f_{name}')}, COUNT(*) FROM m "
+                f"WHERE {conjunction(selections, name)} GROUP BY f_{name}"
             )
-    if "contrat" in facet_names:
-        parts.append(contract_counts(conjunction(selections, "contrat")))
-        if "contrat" in selections:
-            parts.append(f"SELECT '=contrat', '', COUNT(*) FROM m WHERE {conjunction(selections, 'contrat')}")
     every, keys = conjunction(selections), order_keys(sort, tier is not None)
     last_page = f"{dialect.greatest}((COUNT(*) + {PAGE_SIZE - 1}) / {PAGE_SIZE}, 1)"
     offset = f"(SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} FROM m WHERE {every})"
@@ -94,34 +93,30 @@ def run(base, selections, facet_names, sort, page, tier=None, limit=PAGE_SIZE, t
 
 
 def read(rows, grouped, selections):
-    outcome = Outcome(counts={name: {} for name in [*grouped, "contrat"]})
+    outcome = Outcome(counts={name: {} for name in grouped})
     ranked = []
     for kind, value, count in rows:
         if kind == PAGE:
             ranked.append((count, int(value)))
         elif kind == "":
             outcome.totals[""] = count
-        elif kind.startswith("="):
-            outcome.totals[kind[1:]] = count
         else:
-            if kind in selections and kind != "contrat":
+            if kind in selections:
                 outcome.totals[kind] = outcome.totals.get(kind, 0) + count
-            if value not in (None, "") and count:
-                outcome.counts[kind][value] = count
+            if value in (None, "") or not count:
+                continue
+            counts = outcome.counts[kind]
+            for key in contract_codes(int(value)) if kind == "contrat" else [value]:
+                counts[key] = counts.get(key, 0) + count
     outcome.totals.setdefault("", 0)
     outcome.page_ids = [pk for _, pk in sorted(ranked)]
     return outcome
 
 
-def contract_counts(condition):
-    """Contract types of the offers of m passing `condition`: a semi-join, so that the (smaller) set of
-    matching offers is hashed rather than every offer's contract types."""
-    through = JobOffer.contract_types.through._meta.db_table
-    contract_table = ContractType._meta.db_table
-    return (
-        f"SELECT 'contrat', ct.code, COUNT(*) FROM {through} t JOIN {contract_table} ct ON ct.id = t.contracttype_id "
-        f"WHERE t.joboffer_id IN (SELECT m_id FROM m WHERE {condition}) GROUP BY ct.code"
-    )
+def as_text(column):
+    """Facet values leave the statement as text (one column for every facet): cast once per value
+    counted, not once per offer."""
+    return f"CAST({column} AS TEXT)"
 
 
 def statement_dialect():
@@ -177,7 +172,8 @@ class PostgresStatement:
             f"WHEN {everything & ~(1 << (len(values) - 1 - i))} THEN '{name}'" for i, name in enumerate(names)
         )
         value = " ".join(
-            f"WHEN {everything & ~(1 << (len(values) - 1 - i))} THEN {column}" for i, column in enumerate(values)
+            f"WHEN {everything & ~(1 << (len(values) - 1 - i))} THEN {as_text(column)}"
+            for i, column in enumerate(values)
         )
         sets = ", ".join([*(f"({column})" for column in values), "()"])
         return (
@@ -194,5 +190,8 @@ class SQLiteStatement:
 
     def shared_counts(self, names, condition):
         parts = [f"SELECT '', '', COUNT(*) FROM m WHERE {condition}"]
-        parts += [f"SELECT '{name}', f_{name}, COUNT(*) FROM m WHERE {condition} GROUP BY f_{name}" for name in names]
+        parts += [
+            f"SELECT '{name}', {as_text(f'f_{name}')}, COUNT(*) FROM m WHERE {condition} GROUP BY f_{name}"
+            for name in names
+        ]
         return " UNION ALL ".join(parts)

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from lxml import etree
 
 from jobs.feeds import FEED_LENGTH
@@ -97,7 +98,7 @@ def test_sitemap_lists_pages_and_open_offers_with_lastmod(client, demo_site, off
     # Exactly the open offers: the two above and the demo's open ones, none of the closed or unpublished.
     assert offer_paths == {offer.get_absolute_url() for offer in JobOffer.objects.open()}
     assert {newer.get_absolute_url(), older.get_absolute_url()} <= offer_paths
-    assert entries[newer.get_absolute_url()] == newer.last_published_at.date().isoformat()
+    assert entries[newer.get_absolute_url()] == timezone.localdate(newer.last_published_at).isoformat()
     assert {"/", "/mentions-legales/", "/plan-du-site/"} <= set(entries)
 
 
@@ -113,7 +114,7 @@ def test_sitemap_lastmod_falls_back_on_the_last_change(client):
         for url in tree.findall("sm:url", SITEMAP_NS)
         if url.findtext("sm:loc", namespaces=SITEMAP_NS).endswith(offer.get_absolute_url())
     ]
-    assert lastmod == offer.updated_at.date().isoformat()
+    assert lastmod == timezone.localdate(offer.updated_at).isoformat()
 
 
 def test_robots_txt_points_at_the_sitemap(client):
