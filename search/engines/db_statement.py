@@ -146,10 +146,15 @@ class PostgresStatement:
         settings = {
             # The materialized offers of a broad search exceed the default 4 MB and would spill to disk.
             "work_mem": "32MB",
-            # The planner takes the materialized offers for 200 distinct ids and counts contract types
-            # by probing the join table once per offer (75 000 probes, 180 ms, for the unfiltered
-            # page); a hash join reads the table once (100 ms less there, a few ms more for a rare word).
+            # Estimates of a text match can be off by 50×: the planner then probes one side row by row
+            # (a nested loop) where reading each side once and hashing is cheaper.
             "enable_nestloop": "off",
+            # Broad searches (the unfiltered page, a word found in a third of the offers) read tens of
+            # thousands of rows once: split over the parallel workers the server allows
+            # (max_parallel_workers_per_gather), they take a third less time. The default costs keep
+            # that for larger scans; these still leave small searches on one process.
+            "parallel_setup_cost": "100",
+            "parallel_tuple_cost": "0.001",
         }
         if text:
             # PostgreSQL underestimates `(title || body) @@ query` evaluated row by row: for a word found
