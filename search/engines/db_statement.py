@@ -7,7 +7,7 @@ page, with the text matched once and the open offers read once.
     )
     -- facets without a selection, and the total: counted over the offers matching every selection
     SELECT <facet>, f_<facet>, COUNT(*) FROM m WHERE s_a AND s_b
-    GROUP BY GROUPING SETS ((f_x), (f_y), …, (<the small facets together>), ())
+    GROUP BY GROUPING SETS ((f_x), (f_y), …, (<the small facets together>), ())   -- PostgreSQL
     -- each selected facet: counted with the other facets' selections only (disjunctive faceting)
     UNION ALL SELECT 'region', f_region, COUNT(*) FROM m WHERE s_b GROUP BY f_region
     -- the page: ids of the offers matching every selection, sorted, LIMIT 20 OFFSET <the last page at most>
@@ -15,7 +15,7 @@ page, with the text matched once and the open offers read once.
 
 Contract types are counted like the other facets, on the offers' bit masks (JobOffer.contract_mask):
 a row per mask, which read() splits into one count per contract type.
-SQLite has no GROUPING SETS: there the first part is one GROUP BY per group, joined by UNION ALL.
+SQLite has no GROUPING SETS: there the first part is one GROUP BY per facet, joined by UNION ALL.
 Every row is (kind, value, count): kind is a facet name, "+" and facet names for the small facets
 counted together (the value joins theirs with "|"), "" for the total (with value "") or "#page";
 for a selected facet, the sum of its rows is the total without its selection.
@@ -114,8 +114,8 @@ def read(rows, grouped, selections):
     return outcome
 
 
-# Facets with a handful of values each: counted together, per combination of values (a few hundred),
-# then added up per facet by read(). One hash lookup per offer instead of one per facet.
+# Facets with a handful of values each: PostgreSQL counts them together, per combination of values (a
+# few hundred), and read() adds them up per facet. One hash lookup per offer instead of four.
 SMALL_FACETS = ("contrat", "categorie", "experience", "teletravail")
 VALUE_SEPARATOR = "|"  # never in a code
 
@@ -229,6 +229,6 @@ class SQLiteStatement:
         parts += [
             f"SELECT '{group_kind(group)}', {group_value(group)}, COUNT(*) FROM m WHERE {condition} "
             f"GROUP BY {', '.join(f'f_{name}' for name in group)}"
-            for group in count_groups(names)
+            for group in [(name,) for name in names]  # counting the small facets together: 10 % slower here
         ]
         return " UNION ALL ".join(parts)

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, axe_violations
 
@@ -47,7 +50,7 @@ def test_display_settings_switch_to_dark_theme(page, site_url):
     page.get_by_role("button", name="Paramètres d'affichage").click()
     page.get_by_text("Thème sombre").click()
 
-    assert page.locator("html").get_attribute("data-fr-theme") == "dark"
+    expect(page.locator("html")).to_have_attribute("data-fr-theme", "dark")
     assert_accessible(page)
 
 
@@ -57,7 +60,7 @@ def test_header_search_works_without_javascript(page_without_js, site_url):
     page_without_js.get_by_label("Rechercher une offre d'emploi").fill("développeur")
     page_without_js.get_by_label("Rechercher une offre d'emploi").press("Enter")
 
-    assert "/offres/?q=d%C3%A9veloppeur" in page_without_js.url
+    expect(page_without_js).to_have_url(re.compile(re.escape("/offres/?q=d%C3%A9veloppeur")))
 
 
 def test_axe_harness_reports_violations(page):
