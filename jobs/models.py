@@ -177,6 +177,11 @@ def default_deadline():
     return add_months(timezone.localdate(), 2)
 
 
+def has_contract_type(codes):
+    """The condition on JobOffer: at least one of the contract types `codes` (read from the mask)."""
+    return Q(GreaterThan(F("contract_mask").bitand(contract_mask(codes)), 0))
+
+
 def contract_types_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """m2m_changed of JobOffer.contract_types: keeps contract_mask true when the relation is written
     outside JobOffer.save() (from the contract type's side, or through the plain manager)."""
@@ -260,10 +265,6 @@ class JobOfferQuerySet(models.QuerySet):
                 output_field=CharField(),
             )
         )
-
-    def with_contract_types(self, codes):
-        """Offers with at least one of the contract types `codes`."""
-        return self.filter(GreaterThan(F("contract_mask").bitand(contract_mask(codes)), 0))
 
     def refresh_contract_masks(self):
         """Recompute `contract_mask` from the stored contract types, for writes that bypass save()

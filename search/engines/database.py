@@ -9,14 +9,12 @@ page's offers and their contract types.
 
 import datetime
 
-from django.db.models import F, Q
-from django.db.models.lookups import GreaterThan
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from jobs.choices import contract_mask
-from jobs.models import Institution, JobOffer, Profession, offer_search_url
+from jobs.models import Institution, JobOffer, Profession, has_contract_type, offer_search_url
 
 from ..query import (
     CODE_LABELS,
@@ -119,7 +117,7 @@ def facet_conditions(query, taxonomies):
         if name in ("institution", "metier"):
             conditions[name] = Q(**{f"{FACET_COLUMNS[name]}__in": taxonomies.ids(name, values)})
         elif name == "contrat":
-            conditions[name] = Q(GreaterThan(F("contract_mask").bitand(contract_mask(values)), 0))
+            conditions[name] = has_contract_type(values)
         else:
             conditions[name] = Q(**{f"{FACET_COLUMNS[name]}__in": values})
     return conditions
