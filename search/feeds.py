@@ -1,35 +1,41 @@
 """/offres/flux.rss and /offres/flux.atom: the newest open offers of a search. They take the search
 page's parameters (the page number aside), always newest first."""
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from jobs.feeds import FEED_LENGTH, LatestOffersAtom, LatestOffersRss
 
 from .engines import get_engine
-from .presenters import offers_url
+from .presenters import offers_url, search_terms
 from .query import SORT_DATE, OfferQuery
+from .results import OfferResults
 
 
 def feed_query(request):
     return replace(OfferQuery.from_querydict(request.GET), requested_sort=SORT_DATE, page=1)
 
 
+@dataclass
+class FeedSearch:
+    query: OfferQuery
+    results: OfferResults
+
+
 class SearchFeedMixin:
     def get_object(self, request, *args, **kwargs):
-        return feed_query(request)
+        query = feed_query(request)
+        return FeedSearch(query, get_engine().search(query, size=FEED_LENGTH))
 
-    def title(self, query):
-        if query.text:
-            return f"Métiers du numérique — offres « {query.text} »"
-        if query.has_filters:
-            return "Métiers du numérique — offres d'une recherche filtrée"
-        return LatestOffersRss.title
+    def title(self, search):
+        """Names what the subscription is about: « Métiers du numérique — offres : data, Île-de-France »."""
+        terms = search_terms(search.query, search.results)
+        return f"Métiers du numérique — offres : {', '.join(terms)}" if terms else LatestOffersRss.title
 
-    def link(self, query):
-        return offers_url(replace(query, requested_sort=None))
+    def link(self, search):
+        return offers_url(replace(search.query, requested_sort=None))
 
-    def items(self, query):
-        return [hit.offer for hit in get_engine().search(query, size=FEED_LENGTH).hits]
+    def items(self, search):
+        return [hit.offer for hit in search.results.hits]
 
 
 class SearchRss(SearchFeedMixin, LatestOffersRss):

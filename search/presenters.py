@@ -99,12 +99,17 @@ def search_card(hit):
     return card
 
 
-def page_title(query, results):
-    """« Offres : développeur – page 2 – Métiers du numérique », with the first chosen filters."""
+def search_terms(query, results, limit=4):
+    """What a search is about, for its titles: the text, then the chosen filter values (the first
+    `limit` terms, then "…")."""
     terms = [query.text] if query.text else []
     terms += [value.label for facet in results.facets for value in facet.selected_values]
-    if len(terms) > 4:
-        terms = terms[:4] + ["…"]
+    return terms[:limit] + ["…"] if len(terms) > limit else terms
+
+
+def page_title(query, results):
+    """« Offres : développeur – page 2 – Métiers du numérique », with the first chosen filters."""
+    terms = search_terms(query, results)
     parts = ["Offres : " + ", ".join(terms) if terms else "Offres d'emploi"]
     if results.page > 1:
         parts.append(f"page {results.page}")

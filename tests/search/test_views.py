@@ -203,6 +203,16 @@ def test_feeds_take_the_search_parameters_newest_first(client, path):
     assert len(unfiltered.entries) == 50
 
 
+@pytest.mark.parametrize("path", ["/offres/flux.rss", "/offres/flux.atom"])
+def test_a_feed_title_names_the_search_and_its_filters(client, path):
+    region = busiest("region")
+
+    feed = feedparser.parse(client.get(f"{path}?q=data&region={region.value}&teletravail=total").content)
+
+    assert feed.feed.title == f"Métiers du numérique — offres : data, {region.label}, Télétravail total"
+    assert feedparser.parse(client.get(path).content).feed.title == "Métiers du numérique — dernières offres d'emploi"
+
+
 def test_suggestions_are_json_with_eight_at_most(client):
     answer = client.get("/offres/suggestions?q=dev").json()
 
