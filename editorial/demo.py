@@ -96,17 +96,19 @@ def setup_ministry_editor(user):
     """Make `user` an editor of the demo DINUM, and nothing else."""
     institution = Institution.objects.get(slug=MINISTRY_EDITOR_INSTITUTION)
     space = create_institution_space(institution.name, acronym=institution.acronym)
-    user.is_superuser = user.is_staff = False
-    user.save()
-    user.groups.set([space.group])
+    _only_in_group(user, space.group)
 
 
 def setup_comms_editor(user):
     """Make `user` a member of the editorial team, and nothing else."""
     team, _ = ensure_editorial_team()
+    _only_in_group(user, team)
+
+
+def _only_in_group(user, group):
     user.is_superuser = user.is_staff = False
     user.save()
-    user.groups.set([team])
+    user.groups.set([group])
 
 
 def _index(home, model, report, slug, **fields):

@@ -297,8 +297,7 @@ class FullFormOnlyChooserViewSet(SnippetChooserViewSet):
     create_view_class = NoChooserCreateView
 
 
-class JobOfferChooserViewSet(SnippetChooserViewSet):
-    create_view_class = NoChooserCreateView
+class JobOfferChooserViewSet(FullFormOnlyChooserViewSet):
     choose_view_class = JobOfferChooseView
     choose_results_view_class = JobOfferChooseResultsView
     chosen_view_class = JobOfferChosenView

@@ -2,34 +2,20 @@
 /offres/flux.atom, which take the search page's parameters) are search/feeds.py's subclasses."""
 
 from django.contrib.syndication.views import Feed
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
-from .models import JobOffer
 from .presenters import contract_labels, excerpt, french_date, place_label
 
 FEED_LENGTH = 50
 
 
-def feed_offers(request):
-    """The offers a feed lists for this request: here the newest open ones."""
-    return JobOffer.objects.open().for_listing()[:FEED_LENGTH]
+class OfferRss(Feed):
+    """The items of an offer feed; which offers, the feed's link and its title per search are
+    search.feeds'. `title` is the title of the feed of every open offer."""
 
-
-class LatestOffersRss(Feed):
     title = "Métiers du numérique — dernières offres d'emploi"
     description = "Les dernières offres d'emploi du numérique de l'État ouvertes aux candidatures."
-
-    def get_object(self, request, *args, **kwargs):
-        # The feed object is shared by every request: hand the request to items() instead of storing it.
-        return request
-
-    def link(self):
-        return reverse("search:offers")
-
-    def items(self, request):
-        return feed_offers(request)
 
     def item_title(self, offer):
         return offer.title
@@ -60,6 +46,6 @@ class LatestOffersRss(Feed):
         return offer.get_absolute_url()
 
 
-class LatestOffersAtom(LatestOffersRss):
+class OfferAtom(OfferRss):
     feed_type = Atom1Feed
-    subtitle = LatestOffersRss.description
+    subtitle = OfferRss.description

@@ -40,7 +40,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 from wagtail.signals import published
 
-from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
+from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork, contract_mask
 from .indexing import defer, deferred_offer_indexing
 from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, add_months
 from .rules import offer_errors
@@ -593,13 +593,12 @@ class OfferImporter:
                 is_new = offer.pk is None
                 if is_new:
                     offer.live = False
+                    offer.contract_mask = contract_mask(parsed.contract_codes)
                     offer.save()
                     # One insert per relation (the cluster machinery would insert the tags one by one).
                     JobOffer.contract_types.through.objects.bulk_create(
                         [JobOffer.contract_types.through(joboffer=offer, contracttype=item) for item in contract_types]
                     )
-                    JobOffer.objects.filter(pk=offer.pk).refresh_contract_masks()
-                    offer.refresh_from_db(fields=["contract_mask"])
                     JobOfferSkill.objects.bulk_create([JobOfferSkill(content_object=offer, tag=tag) for tag in tags])
                 else:
                     offer.contract_types.set(contract_types)
@@ -667,6 +666,7 @@ class OfferImporter:
                 if parsed.published_at
                 else now
             )
+            offer.contract_mask = contract_mask(parsed.contract_codes)
             offer.derive_location()
         offers = [creation.offer for creation in creations]
         JobOffer.assign_unique_slugs(offers, self.first_free_slugs)
@@ -677,7 +677,6 @@ class OfferImporter:
             for creation in creations
             for code in creation.parsed.contract_codes
         )
-        JobOffer.objects.filter(pk__in=[offer.pk for offer in offers]).refresh_contract_masks()
         JobOfferSkill.objects.bulk_create(
             JobOfferSkill(content_object=creation.offer, tag=self._tag(name, created_tags))
             for creation in creations

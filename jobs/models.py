@@ -43,9 +43,10 @@ from .rules import SALARY_MAX, SALARY_MIN
 OFFER_SEARCH_PATH = "/offres/"  # the URL contract of the offer search (its parameters: search/query.py)
 
 
-def offer_search_url(**params):
-    """The offer search with `params` (GET parameters such as institution=<slug>, metier=<slug>)."""
-    query = urlencode(params, doseq=True)
+def offer_search_url(pairs=(), **params):
+    """The offer search with GET parameters: `pairs` ((name, value) in order, such as
+    OfferQuery.params()) and/or `params` (institution=<slug>, metier=<slug>…)."""
+    query = urlencode([*pairs, *params.items()], doseq=True)
     return f"{OFFER_SEARCH_PATH}?{query}" if query else OFFER_SEARCH_PATH
 
 
@@ -268,7 +269,7 @@ class JobOfferQuerySet(models.QuerySet):
 
     def refresh_contract_masks(self):
         """Recompute `contract_mask` from the stored contract types, for writes that bypass save()
-        (bulk inserts of the relation, changes made from the contract type's side)."""
+        (changes made from the contract type's side, bulk inserts of the relation)."""
         through = JobOffer.contract_types.through
         bits = Case(
             *(When(contracttype__code=code, then=Value(bit)) for code, bit in CONTRACT_BITS.items()), default=Value(0)
@@ -454,10 +455,9 @@ class JobOffer(
 
     def derive_contract_mask(self):
         """From the contract types this save stores: those set in memory (a form, a revision), or else
-        those already stored."""
-        if self.pk is None and "contract_types" not in getattr(self, "_cluster_related_objects", {}):
-            self.contract_mask = 0
-        else:
+        those already stored. A new offer whose types are written after it (the importer) keeps the
+        mask it was given."""
+        if self.pk is not None or "contract_types" in getattr(self, "_cluster_related_objects", {}):
             self.contract_mask = contract_mask(contract.code for contract in self.contract_types.all())
 
     def full_clean(self, *args, **kwargs):

@@ -3,7 +3,7 @@ page's parameters (the page number aside), always newest first."""
 
 from dataclasses import dataclass, replace
 
-from jobs.feeds import FEED_LENGTH, LatestOffersAtom, LatestOffersRss
+from jobs.feeds import FEED_LENGTH, OfferAtom, OfferRss
 
 from .engines import get_engine
 from .presenters import offers_url, search_terms
@@ -29,7 +29,7 @@ class SearchFeedMixin:
     def title(self, search):
         """Names what the subscription is about: « Métiers du numérique — offres : data, Île-de-France »."""
         terms = search_terms(search.query, search.results)
-        return f"Métiers du numérique — offres : {', '.join(terms)}" if terms else LatestOffersRss.title
+        return f"Métiers du numérique — offres : {', '.join(terms)}" if terms else OfferRss.title
 
     def link(self, search):
         return offers_url(replace(search.query, requested_sort=None))
@@ -38,9 +38,9 @@ class SearchFeedMixin:
         return [hit.offer for hit in search.results.hits]
 
 
-class SearchRss(SearchFeedMixin, LatestOffersRss):
+class SearchRss(SearchFeedMixin, OfferRss):
     pass
 
 
-class SearchAtom(SearchFeedMixin, LatestOffersAtom):
+class SearchAtom(SearchFeedMixin, OfferAtom):
     pass

@@ -5,10 +5,11 @@ one search the view ran."""
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from jobs.models import OFFER_SEARCH_PATH
+from jobs.models import offer_search_url
 from jobs.presenters import euros, offer_card, salary_label
 
 from .query import RECENCY_DAYS, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
@@ -19,8 +20,13 @@ SITE_SEARCH_PATH = "/recherche/"
 
 
 def offers_url(query):
-    params = query.urlencode()
-    return f"{OFFER_SEARCH_PATH}?{params}" if params else OFFER_SEARCH_PATH
+    return offer_search_url(query.params())
+
+
+def feed_urls(query):
+    """{"rss": …, "atom": …}: the feeds of this search (its parameters, not its page)."""
+    params = query.urlencode(page=False)
+    return {kind: reverse(f"search:offers_{kind}") + (f"?{params}" if params else "") for kind in ("rss", "atom")}
 
 
 def count_label(total, word="offre"):
@@ -152,7 +158,7 @@ def search_context(query, results):
             {"value": str(days), "label": f"Depuis {days} jours", "selected": query.published_within == days}
             for days in RECENCY_DAYS
         ],
-        "feed_params": query.urlencode(page=False),
+        "feed_urls": feed_urls(query),
         "show_pagination": results.page_count > 1,
         "site_search_url": f"{SITE_SEARCH_PATH}?{urlencode({'q': query.text})}" if query.text else "",
         "breadcrumb_data": {"links": [], "current": "Offres"},

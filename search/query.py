@@ -213,18 +213,22 @@ class OfferQuery:
         """This query without one filter value (or the whole filter when value is None), back on
         page 1. `name` is a facet name, "q", "salaire_min" or "publiee"."""
         if name == "q":
-            return replace(self, text="", page=1, notices=(), malformed=())
+            return self._narrowed(text="")
         if name == "salaire_min":
-            return replace(self, salary_min=None, page=1, notices=(), malformed=())
+            return self._narrowed(salary_min=None)
         if name == "publiee":
-            return replace(self, published_within=None, page=1, notices=(), malformed=())
+            return self._narrowed(published_within=None)
         filters = dict(self.filters)
         kept = tuple(v for v in filters.pop(name, ()) if value is not None and v != value)
         if kept:
             filters[name] = kept
         if name == "region" and not kept:
             filters.pop("departement", None)
-        return replace(self, filters=filters, page=1, notices=(), malformed=())
+        return self._narrowed(filters=filters)
+
+    def _narrowed(self, **changes):
+        """A changed copy, back on page 1 and without the notices about this request's parameters."""
+        return replace(self, page=1, notices=(), malformed=(), **changes)
 
     def cleared(self):
         """Same text and sort, no filter."""
