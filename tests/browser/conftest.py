@@ -11,10 +11,13 @@ belongs in the demo content.
 import io
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.handlers.wsgi import get_path_info
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 
@@ -44,9 +47,55 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db)
 
 
+class SettlingServer(ThreadedWSGIServer):
+    """Knows how many connections it is still serving, so that a test can wait for the requests its
+    page left behind (Wagtail's editing-session beacon, a late image) before its transaction is
+    rolled back and the next test begins."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.in_flight = 0
+        self.settled = threading.Condition()
+
+    def process_request(self, request, client_address):
+        with self.settled:
+            self.in_flight += 1
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self.settled:
+                self.in_flight -= 1
+                self.settled.notify_all()
+
+    def wait_until_settled(self, timeout=15):
+        with self.settled:
+            return self.settled.wait_for(lambda: self.in_flight == 0, timeout)
+
+
+class SerialStaticFilesHandler(_StaticFilesHandler):
+    """On SQLite in memory, every request thread shares the test's one connection, and two requests
+    interleaving their savepoints break its transaction: Django requests run one at a time there.
+    Static files, which need no database, are still served in parallel."""
+
+    serial = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if self._should_handle(get_path_info(environ)):
+            return super().__call__(environ, start_response)
+        with self.serial:
+            return super().__call__(environ, start_response)
+
+
+class DemoSiteServer(LiveServerThread):
+    server_class = SettlingServer
+
+
 @pytest.fixture(scope="session")
-def site_url(django_db_setup, django_db_blocker):
-    """Base URL of the demo site, served by a live server thread for the whole session."""
+def live_server_thread(django_db_setup, django_db_blocker):
+    """The demo site served by a live server thread for the whole session."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=io.StringIO())
         connections_override = {
@@ -54,13 +103,14 @@ def site_url(django_db_setup, django_db_blocker):
         }
         for conn in connections_override.values():
             conn.inc_thread_sharing()
-        server = LiveServerThread("127.0.0.1", _StaticFilesHandler, connections_override=connections_override, port=0)
+        handler = SerialStaticFilesHandler if connections_override else _StaticFilesHandler
+        server = DemoSiteServer("127.0.0.1", handler, connections_override=connections_override, port=0)
         server.daemon = True
         server.start()
         server.is_ready.wait()
         if server.error:
             raise server.error
-        yield f"http://127.0.0.1:{server.port}"
+        yield server
         server.terminate()
         for conn in connections_override.values():
             conn.dec_thread_sharing()
@@ -96,20 +146,27 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
+@pytest.fixture(scope="session")
+def site_url(live_server_thread):
+    return f"http://127.0.0.1:{live_server_thread.port}"
+
+
+def _browser_page(browser, live_server_thread, **options):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}, **options)
+    yield context.new_page()
     context.close()
+    # The test's transaction ends after this fixture: let the requests still running finish inside it.
+    live_server_thread.httpd.wait_until_settled()
 
 
 @pytest.fixture
-def page_without_js(browser):
-    context = browser.new_context(locale="fr-FR", java_script_enabled=False, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(browser, live_server_thread):
+    yield from _browser_page(browser, live_server_thread)
+
+
+@pytest.fixture
+def page_without_js(browser, live_server_thread):
+    yield from _browser_page(browser, live_server_thread, java_script_enabled=False)
 
 
 AXE_SOURCE = None
