@@ -25,7 +25,8 @@ class Departement:
 
     @property
     def label(self):
-        return f"{self.name} ({self.code})"
+        # The usual French form; "Hauts-de-Seine (92)" would read "Hauts-de-Seine (92) (5)" with a count.
+        return f"{self.code} – {self.name}"
 
 
 @cache

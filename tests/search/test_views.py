@@ -6,6 +6,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from jobs import geography
 from jobs.models import JobOffer
 from search.engines import get_engine
 from search.query import OfferQuery
@@ -66,6 +67,9 @@ def test_facets_show_their_counts_and_what_is_checked(client):
             assert box.has_attr("checked") == value.selected
     assert checkbox(page, "region", region.value).has_attr("checked")
     assert page.select_one("fieldset#filtre-departement"), "départements once a région is chosen"
+    for value in results.facet("departement").values:
+        name = geography.departements()[value.value].name
+        assert label_of(page, checkbox(page, "departement", value.value)) == f"{value.value} – {name} ({value.count})"
     assert not get(client, "/offres/?q=developpeur").select_one("fieldset#filtre-departement")
 
 
