@@ -208,7 +208,7 @@ def test_csv_export_has_french_headings_and_the_offers_of_the_filtered_listing(a
     assert (row["Ville"], row["Code postal"], row["Département"], row["Région"]) == (
         "Ajaccio",
         "20000",
-        "Corse-du-Sud (2A)",
+        "2A – Corse-du-Sud",
         "Corse",
     )
     assert (row["Salaire minimum (€ brut annuel)"], row["Salaire maximum (€ brut annuel)"]) == ("42000", "55000")
@@ -231,7 +231,7 @@ def test_xlsx_export_has_the_same_columns_with_real_dates(admin_client):
     assert row["Intitulé"] == "Ingénieure DevOps"
     assert row["Statut"] == "En ligne"
     assert row["Types de contrat"] == "Fonctionnaire ou contractuel, Contractuel uniquement"
-    assert row["Département"] == "Corse-du-Sud (2A)"
+    assert row["Département"] == "2A – Corse-du-Sud"
     assert row["Salaire minimum (€ brut annuel)"] == 42000
     assert row["Date limite de candidature"] == datetime.date(2099, 3, 31)
     # Paris time, as editors read it.
