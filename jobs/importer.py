@@ -40,8 +40,9 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 from wagtail.signals import published
 
+from .bulk import insert_rows
 from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork, contract_mask
-from .indexing import defer, deferred_offer_indexing
+from .indexing import defer, deferred_offer_indexing, for_indexing
 from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, add_months
 from .rules import offer_errors
 from .sanitizer import sanitize_rich_text
@@ -629,7 +630,7 @@ class OfferImporter:
         created_tags = []
         try:
             with transaction.atomic():
-                self._write_batch(creations, created_tags)
+                stored = self._write_batch(creations, created_tags)
         except (DatabaseError, ValidationError):
             for tag in created_tags:
                 self.tags.pop(tag.name.casefold(), None)
@@ -639,7 +640,7 @@ class OfferImporter:
             return
         for creation in creations:
             offer = creation.offer
-            defer(offer.pk)
+            defer(offer.pk, stored[offer.pk])
             published.send(sender=JobOffer, instance=offer, revision=offer.live_revision)
             self.existing[creation.external_id] = (offer.pk, creation.fingerprint, True)
         result.created += len(creations)
@@ -655,6 +656,7 @@ class OfferImporter:
         result.created += 1
 
     def _write_batch(self, creations, created_tags):
+        """Write the batch; return its offers as stored ({pk: offer}, read through for_indexing())."""
         now = timezone.now()
         for creation in creations:
             offer, parsed = creation.offer, creation.parsed
@@ -672,21 +674,31 @@ class OfferImporter:
         JobOffer.assign_unique_slugs(offers, self.first_free_slugs)
         JobOffer.objects.bulk_create(offers)
         contracts_through = JobOffer.contract_types.through
-        contracts_through.objects.bulk_create(
-            contracts_through(joboffer=creation.offer, contracttype=self.contract_types[code])
-            for creation in creations
-            for code in creation.parsed.contract_codes
+        insert_rows(
+            contracts_through,
+            (
+                contracts_through(joboffer=creation.offer, contracttype=self.contract_types[code])
+                for creation in creations
+                for code in creation.parsed.contract_codes
+            ),
         )
-        JobOfferSkill.objects.bulk_create(
-            JobOfferSkill(content_object=creation.offer, tag=self._tag(name, created_tags))
-            for creation in creations
-            for name in creation.parsed.skills
+        insert_rows(
+            JobOfferSkill,
+            (
+                JobOfferSkill(content_object=creation.offer, tag=self._tag(name, created_tags))
+                for creation in creations
+                for name in creation.parsed.skills
+            ),
         )
-        # The revisions hold the relations as saved: read them back in two queries for the batch.
-        stored = JobOffer.objects.filter(pk__in=[offer.pk for offer in offers]).prefetch_related(
-            "contract_types", "tagged_skills"
-        )
-        content = {offer.pk: offer.serializable_data() for offer in stored}
+        # The revisions hold the relations as saved: read them back for the batch, with what the
+        # search and reference indexes will need.
+        stored = {
+            offer.pk: offer
+            for offer in for_indexing(JobOffer.objects.filter(pk__in=[offer.pk for offer in offers])).prefetch_related(
+                "contract_types"
+            )
+        }
+        content = {pk: offer.serializable_data() for pk, offer in stored.items()}
         content_type = ContentType.objects.get_for_model(JobOffer)
         base_content_type = offers[0].get_base_content_type()
         revisions = Revision.objects.bulk_create(
@@ -711,20 +723,24 @@ class OfferImporter:
         JobOffer.objects.filter(pk__in=[offer.pk for offer in offers]).update(
             latest_revision=revision_of_offer, live_revision=revision_of_offer
         )
-        ModelLogEntry.objects.bulk_create(
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(offer.pk),
-                label=str(offer),
-                action=action,
-                timestamp=now,
-                data={},
-                revision=revision,
-                content_changed=True,
-            )
-            for offer, revision in zip(offers, revisions, strict=True)
-            for action in ("wagtail.create", "wagtail.publish")
+        insert_rows(
+            ModelLogEntry,
+            (
+                ModelLogEntry(
+                    content_type=content_type,
+                    object_id=str(offer.pk),
+                    label=str(offer),
+                    action=action,
+                    timestamp=now,
+                    data={},
+                    revision=revision,
+                    content_changed=True,
+                )
+                for offer, revision in zip(offers, revisions, strict=True)
+                for action in ("wagtail.create", "wagtail.publish")
+            ),
         )
+        return stored
 
     def _tag(self, name, created_tags):
         tag = self.tags.get(name.casefold())

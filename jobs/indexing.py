@@ -20,6 +20,8 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from .bulk import insert_rows
+
 logger = logging.getLogger(__name__)
 _state = threading.local()
 BATCH_SIZE = 500
@@ -28,13 +30,20 @@ BATCH_SIZE = 500
 offers_indexed_in_bulk = Signal()
 
 
-def defer(pk):
-    """Note an offer for the bulk flush when a deferred block is active; False otherwise."""
+def defer(pk, stored=None):
+    """Note an offer for the bulk flush when a deferred block is active; False otherwise.
+    `stored`, the offer as just written and read back through `for_indexing()`, spares the flush
+    reading it again; any later save of the offer in the block drops it."""
     pending = getattr(_state, "pending", None)
     if pending is None:
         return False
-    pending.add(pk)
+    pending[pk] = stored
     return True
+
+
+def for_indexing(offers):
+    """The offers queryset with what the search backends and the reference index read."""
+    return offers.select_related("institution").prefetch_related("skills", "tagged_skills")
 
 
 def offer_saved(sender, instance, raw=False, **kwargs):
@@ -50,7 +59,7 @@ def offer_saved(sender, instance, raw=False, **kwargs):
 def offer_deleted(sender, instance, **kwargs):
     pending = getattr(_state, "pending", None)
     if pending is not None:
-        pending.discard(instance.pk)
+        pending.pop(instance.pk, None)
     index.remove_object(instance)
 
 
@@ -60,8 +69,9 @@ class _Deferred:
 
     def flush(self):
         pks = sorted(self.pending)
+        stored = {pk: offer for pk, offer in self.pending.items() if offer is not None}
         self.pending.clear()
-        index_offers(pks)
+        index_offers(pks, stored)
         if pks:
             offers_indexed_in_bulk.send(sender=_Deferred, pks=pks)
 
@@ -76,7 +86,7 @@ def deferred_offer_indexing():
     if getattr(_state, "pending", None) is not None:  # already deferring (nested import)
         yield _Deferred(_state.pending)
         return
-    _state.pending = set()
+    _state.pending = {}
     deferred = _Deferred(_state.pending)
     try:
         with disable_reference_index_auto_update():
@@ -86,19 +96,19 @@ def deferred_offer_indexing():
         deferred.flush()  # rows committed before an error are indexed too
 
 
-def index_offers(pks):
-    """Update the search backends and the reference index for the offers `pks`."""
+def index_offers(pks, stored=None):
+    """Update the search backends and the reference index for the offers `pks`; those in `stored`
+    ({pk: offer read through for_indexing()}) are not read again."""
     from .models import JobOffer
 
+    stored = stored or {}
     for start in range(0, len(pks), BATCH_SIZE):
         chunk = pks[start : start + BATCH_SIZE]
-        offers = list(
-            JobOffer.get_indexed_objects()
-            .filter(pk__in=chunk)
-            .select_related("institution")
-            .prefetch_related("skills")
-            .order_by("pk")
-        )
+        offers = [stored[pk] for pk in chunk if pk in stored]
+        unread = [pk for pk in chunk if pk not in stored]
+        if unread:
+            offers += for_indexing(JobOffer.get_indexed_objects().filter(pk__in=unread))
+        offers.sort(key=lambda offer: offer.pk)
         if not offers:
             continue
         for backend in get_search_backends(with_auto_update=True):
@@ -128,7 +138,8 @@ def update_reference_index(offers):
         ).values_list("pk", "object_id", "to_content_type_id", "to_object_id", "model_path", "content_path")
     }
     existing = {(int(key[0]), *key[1:]): pk for key, pk in existing.items()}
-    ReferenceIndex.objects.bulk_create(
+    insert_rows(
+        ReferenceIndex,
         [
             ReferenceIndex(
                 content_type=content_type,

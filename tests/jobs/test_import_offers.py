@@ -13,6 +13,7 @@ from wagtail.signals import published
 
 from jobs.demo import generate_offer_rows
 from jobs.importer import import_offers
+from jobs.indexing import deferred_offer_indexing
 from jobs.models import JobOffer
 from tests.factories import JobOfferFactory
 from tests.jobs.importing import run_import, write_csv
@@ -245,6 +246,24 @@ def test_imported_offers_are_in_the_search_index_and_manual_saves_still_index(of
 
     assert [offer.external_id for offer in backend.search("Cartographe", JobOffer)] == ["OFFRE-1"]
     assert [offer.pk for offer in backend.search("Océanographe", JobOffer)] == [manual.pk]
+
+
+def test_an_offer_changed_after_its_batch_is_indexed_as_it_ends_up(offer_row):
+    """The flush indexes a new offer from the copy its batch read back, unless the offer was saved
+    again in the meantime."""
+    first = dict(offer_row, title="Cartographe des données maritimes", skills="Python")
+    with deferred_offer_indexing() as indexing:
+        import_offers([first], "csp")
+        offer = JobOffer.objects.get()
+        offer.title = "Hydrographe des données maritimes"
+        offer.skills.add("Fortran")  # written by save(), like the admin form's tags
+        offer.save()
+        indexing.flush()
+
+    backend = get_search_backend()
+    assert [found.pk for found in backend.search("Hydrographe", JobOffer)] == [offer.pk]
+    assert [found.pk for found in backend.search("Fortran", JobOffer)] == [offer.pk]
+    assert not list(backend.search("Cartographe", JobOffer))
 
 
 def test_a_published_at_in_the_future_is_refused(offer_row):
