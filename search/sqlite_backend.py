@@ -1,8 +1,11 @@
 """Wagtail's SQLite FTS5 backend storing French-analysed text (see search/backends.py). Only
 importable when the database is SQLite."""
 
+import re
+
 from django.utils.encoding import force_str
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -55,6 +58,20 @@ class FrenchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
 
+class FrenchSQLiteAutocompleteCompiler(SQLiteAutocompleteQueryCompiler):
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText):
+            # Wagtail quotes each typed term for FTS5 without escaping it: a quote typed by a
+            # candidate ended the string. Only words go through (FTS5 splits on the rest anyway).
+            words = " ".join(WORD.findall(query.query_string)) or "__"
+            query = PlainText(words, operator=query.operator, boost=query.boost)
+        return super().build_search_query_content(query, config=config)
+
+
+WORD = re.compile(r"\w+")
+
+
 class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = FrenchSQLiteIndex
     query_compiler_class = FrenchSQLiteQueryCompiler
+    autocomplete_query_compiler_class = FrenchSQLiteAutocompleteCompiler

@@ -230,6 +230,22 @@ def test_suggestions_are_json_with_eight_at_most(client):
 
 
 @pytest.mark.parametrize(
+    "typed", ['"', "'", '"développeur', 'dévelop"peur', "AND", "NEAR(", "*", "(data", "^", ":", "-"]
+)
+def test_text_that_looks_like_search_syntax_is_only_text(client, typed):
+    """A quote, a bracket or an operator typed by a candidate never reaches the engine as syntax."""
+    for path in ("/offres/", "/offres/suggestions", "/recherche/", "/offres/flux.rss"):
+        assert client.get(path, {"q": typed}).status_code == 200, (path, typed)
+
+
+def test_a_quote_typed_around_a_word_still_suggests_what_the_word_does(client):
+    plain = client.get("/offres/suggestions", {"q": "développeur"}).json()["suggestions"]
+
+    assert plain
+    assert client.get("/offres/suggestions", {"q": '"développeur"'}).json()["suggestions"] == plain
+
+
+@pytest.mark.parametrize(
     "q,kind,title",
     [
         ("randonneurs", "Témoignage", "« Nos cartes servent aux pompiers comme aux randonneurs »"),
