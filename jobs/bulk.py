@@ -18,8 +18,6 @@ def insert_rows(model, objects, *, ignore_conflicts=False):
     if not objects:
         return
     meta = model._meta
-    if not meta.pk.db_returning:
-        raise ValueError(f"{model.__name__} : clé primaire non attribuée par la base")
     fields = [field for field in meta.concrete_fields if field is not meta.pk and not field.generated]
     connection = connections[router.db_for_write(model)]
     operations = connection.ops

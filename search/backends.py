@@ -20,9 +20,23 @@ from django.db import connection
 from django.db.models import Manager
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from modelsearch.query import PlainText
+
+from .text import surface_words
 
 TITLE_BOOST = 3
 POSTGRES_SEARCH_CONFIG = "french_unaccent"
+NO_WORD = "__"  # what a text without any word searches for: no index entry holds it
+
+
+def words_only(query):
+    """A typed text as the engine should get it: its words. Wagtail hands FTS5 each term quoted but
+    not escaped (a typed quote ended the string), and its PostgreSQL compiler fails on a text with no
+    word when fields are given (and matches everything when they are not)."""
+    if not isinstance(query, PlainText):
+        return query
+    words = " ".join(surface_words(query.query_string)) or NO_WORD
+    return PlainText(words, operator=query.operator, boost=query.boost)
 
 
 @dataclass

@@ -3,11 +3,16 @@
 from collections import defaultdict
 
 from django.utils.encoding import force_str
-from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
 from modelsearch.backends.database.postgres.weights import get_weight
 from modelsearch.utils import get_content_type_pk
 
-from .backends import TITLE_BOOST, indexed_texts
+from .backends import TITLE_BOOST, indexed_texts, words_only
 
 WEIGHTS = "ABCD"
 
@@ -55,5 +60,17 @@ class BulkPostgresIndex(PostgresIndex):
         self._refresh_title_norms()
 
 
+class WordsOnlyQueryCompiler(PostgresSearchQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        return super().build_tsquery_content(words_only(query), config=config, invert=invert)
+
+
+class WordsOnlyAutocompleteCompiler(PostgresAutocompleteQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        return super().build_tsquery_content(words_only(query), config=config, invert=invert)
+
+
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
     index_class = BulkPostgresIndex
+    query_compiler_class = WordsOnlyQueryCompiler
+    autocomplete_query_compiler_class = WordsOnlyAutocompleteCompiler

@@ -1,8 +1,6 @@
 """Wagtail's SQLite FTS5 backend storing French-analysed text (see search/backends.py). Only
 importable when the database is SQLite."""
 
-import re
-
 from django.utils.encoding import force_str
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
@@ -13,7 +11,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .backends import indexed_texts
+from .backends import NO_WORD, indexed_texts, words_only
 from .text import analyse, tokens
 
 
@@ -51,24 +49,16 @@ class FrenchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
             # A text of stop words only ("le") matches nothing rather than failing.
-            analysed = " ".join(tokens(query.query_string)) or "__"
+            analysed = " ".join(tokens(query.query_string)) or NO_WORD
             query = PlainText(analysed, operator=query.operator, boost=query.boost)
         elif isinstance(query, Phrase):
-            query = Phrase(" ".join(tokens(query.query_string)) or "__")
+            query = Phrase(" ".join(tokens(query.query_string)) or NO_WORD)
         return super().build_search_query_content(query, config=config)
 
 
 class FrenchSQLiteAutocompleteCompiler(SQLiteAutocompleteQueryCompiler):
     def build_search_query_content(self, query, config=None):
-        if isinstance(query, PlainText):
-            # Wagtail quotes each typed term for FTS5 without escaping it: a quote typed by a
-            # candidate ended the string. Only words go through (FTS5 splits on the rest anyway).
-            words = " ".join(WORD.findall(query.query_string)) or "__"
-            query = PlainText(words, operator=query.operator, boost=query.boost)
-        return super().build_search_query_content(query, config=config)
-
-
-WORD = re.compile(r"\w+")
+        return super().build_search_query_content(words_only(query), config=config)
 
 
 class FrenchSQLiteSearchBackend(SQLiteSearchBackend):

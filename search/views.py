@@ -1,7 +1,6 @@
 """The candidate search views: /offres/ (the faceted offer search), /offres/suggestions (autocomplete
 JSON) and /recherche/ (site-wide search: editorial pages and the best offers)."""
 
-import re
 from dataclasses import asdict
 
 from django.core.paginator import Paginator
@@ -69,8 +68,6 @@ def matching_page_ids(text):
     """Ids of the live public stories, guides and employer pages matching the text: those matching
     in their title first (Wagtail's ranking would put a long page that repeats the word above the
     page named after it), then the others by relevance. There are at most a few hundred such pages."""
-    if not re.search(r"\w", text):
-        return []  # Wagtail's PostgreSQL search fails on a text with no word at all ("-")
     pages = Page.objects.live().public().type(*SITE_SEARCH_TYPES).only("pk")
     in_titles = [page.pk for page in pages.search(text, fields=["title"])]
     seen = set(in_titles)

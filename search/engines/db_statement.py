@@ -226,9 +226,9 @@ class SQLiteStatement:
 
     def shared_counts(self, names, condition):
         parts = [f"SELECT '', '', COUNT(*) FROM m WHERE {condition}"]
+        # One GROUP BY per facet: counting the small facets together (count_groups) is 10 % slower here.
         parts += [
-            f"SELECT '{group_kind(group)}', {group_value(group)}, COUNT(*) FROM m WHERE {condition} "
-            f"GROUP BY {', '.join(f'f_{name}' for name in group)}"
-            for group in [(name,) for name in names]  # counting the small facets together: 10 % slower here
+            f"SELECT '{name}', {as_text(f'f_{name}')}, COUNT(*) FROM m WHERE {condition} GROUP BY f_{name}"
+            for name in names
         ]
         return " UNION ALL ".join(parts)
