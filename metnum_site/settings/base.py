@@ -167,6 +167,11 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     },
 }
 
+# django-dsfr marks the content of its alerts, notices, accordions, transcriptions… safe unless told
+# otherwise: values from requests and editors reach its tags as text. Rich text is already marked
+# safe by the one path that sanitises it (metnum_site/rich_text.py), so it still renders as HTML.
+DSFR_CONTENT_IS_SAFE = False
+
 # Tags get ASCII slugs ("donnees", not "données"): they appear in public filter URLs (?tag=…).
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
