@@ -1,6 +1,6 @@
 """Markup payloads and the check that none of them reached a page unescaped.
 
-A payload carries a marker element (<metnum-xss>) and a marker attribute (data-xss), after a prefix
+A payload carries a marker element (<xss>) and a marker attribute (data-xss), after a prefix
 that tries to leave the context it lands in: an attribute value, <title>, <script>, <textarea>, a
 comment. Rendered as text, a payload shows as characters; rendered unescaped, the marker element or
 the marker attribute appears in the parsed page. `injections(html)` lists what appeared.
@@ -14,21 +14,30 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 from hypothesis import strategies as st
 
-MARKER_ELEMENT = "metnum-xss"
+MARKER_ELEMENT = "xss"
 MARKER_ATTRIBUTE = "data-xss"
 BREAKOUTS = ["", '"', "'", '">', "'>", "</title>", "</script>", "</textarea>", "-->", "</p>", "]]>", "\\", "`"]
 DANGEROUS_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "cite", "data")
 
 
-def payload(number=0, before="", breakout="", after="", attribute_only=False, encoded=False):
-    """One payload; `number` tells the field it was put in apart from the others."""
+def payload(number=0, before="", breakout="", after="", attribute_only=False, encoded=False, max_length=None):
+    """One payload; `number` tells the field it was put in apart from the others. With `max_length`,
+    the surrounding text, then the breakout, are left out until it fits (as an editor would have to)."""
     if attribute_only:
-        core = f'{breakout} {MARKER_ATTRIBUTE}="{number}" x="'
+        cores = [f'{breakout} {MARKER_ATTRIBUTE}="{number}" x="', f'" {MARKER_ATTRIBUTE}="{number}"']
     else:
-        core = f"{breakout}<{MARKER_ELEMENT} {MARKER_ATTRIBUTE}={number}>{number}</{MARKER_ELEMENT}>"
-    text = f"{before}{core}{after}"
-    return html.escape(text) if encoded else text
+        cores = [
+            f"{breakout}<{MARKER_ELEMENT} {MARKER_ATTRIBUTE}={number}>",
+            f"<{MARKER_ELEMENT} {MARKER_ATTRIBUTE}={number}>",
+        ]
+    shortest = f"<{MARKER_ELEMENT} x={number}>"
+    candidates = [f"{before}{cores[0]}{after}", f"{cores[0]}{after}", cores[0], cores[1], shortest]
+    candidates = [html.escape(text) for text in candidates] + candidates if encoded else candidates
+    for text in candidates:
+        if max_length is None or len(text) <= max_length:
+            return text
+    raise ValueError(f"No payload fits in {max_length} characters.")
 
 
 # Text around the payload: anything printable (control characters are cleaned from requests, and
@@ -89,7 +98,8 @@ def rendered_payloads(markup):
     texts = [soup.get_text(" ")]
     for element in soup.find_all(True):
         texts += [value if isinstance(value, str) else " ".join(value) for value in element.attrs.values()]
-    for script in soup.find_all("script", type="application/ld+json"):
+    for script in soup.find_all("script", type=("application/ld+json", "application/json")):
         texts.append(json.dumps(json.loads(script.string), ensure_ascii=False))
     joined = html.unescape(" ".join(texts))
-    return {int(number) for number in re.findall(rf"{MARKER_ATTRIBUTE}=\"?(\d+)", joined)}
+    shown = re.findall(rf"(?:{MARKER_ATTRIBUTE}|<{MARKER_ELEMENT} x)=\"?(\d+)", joined)
+    return {int(number) for number in shown}
