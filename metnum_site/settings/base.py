@@ -148,9 +148,14 @@ WAGTAIL_SITE_NAME = "Métiers du numérique"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Uploads (metnum_site/uploads.py): 10 MB a file; images up to 40 megapixels (a larger one takes
+# hundreds of megabytes of memory to resize); no SVG, which can carry scripts.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "metnum_site.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "metnum_site.uploads.DocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: editors' email hashes are not sent to a third party.
