@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from wagtail.embeds import oembed_providers
 
 from .environment import env_bool, env_int, env_list, env_str
 
@@ -161,6 +162,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: editors' email hashes are not sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Embeds are videos (editorial.blocks.VideoBlock): only video platforms, whose oEmbed HTML is an iframe.
+# Wagtail's default list also has platforms that answer with scripts (social networks, slides…).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo, oembed_providers.dailymotion],
+    }
+]
 
 # Rich text: one safe feature set for every editor (no raw HTML, no embeds of arbitrary code).
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
