@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Accueil et réglages du site"
+
+    def ready(self):
+        from metnum_site.spreadsheets import protect_wagtail_exports
+
+        # Site-wide: every CSV export of the admin (offers, Wagtail's reports) opens as text.
+        protect_wagtail_exports()

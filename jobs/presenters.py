@@ -12,7 +12,8 @@ from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from wagtail.images.models import SourceImageIOError
-from wagtail.rich_text import RichText
+
+from metnum_site.rich_text import rich_text_html
 
 from .structured_data import job_posting, script_json
 
@@ -223,9 +224,9 @@ class OfferPage:
 
     @cached_property
     def sections(self):
-        """[{"id", "title", "html"}] of the description sections that have text."""
+        """[{"id", "title", "html"}] of the description sections that have text (html: sanitised rich text)."""
         return [
-            {"id": slugify(heading), "title": heading, "html": RichText(getattr(self.offer, name))}
+            {"id": slugify(heading), "title": heading, "html": rich_text_html(getattr(self.offer, name))}
             for name, heading in SECTIONS
             if strip_tags(getattr(self.offer, name) or "").strip()
         ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from jobs.models import offer_search_url
@@ -92,12 +92,13 @@ def search_card(hit):
     card = offer_card(offer, heading_tag="h3")
     lines = [format_html('<span class="fr-text--bold">{}</span>', offer.institution.name)]
     if salary := salary_label(offer):
-        lines.append(escape(salary))
+        lines.append(salary)
     if hit.excerpt_html:
         lines.append(hit.excerpt_html)
     card.update(
-        title=mark_safe(hit.title_html),
-        description=mark_safe("<br>".join(lines)),
+        # SafeStrings (see search.results.Hit) stay as they are; any other text is escaped.
+        title=conditional_escape(hit.title_html),
+        description=format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines)),
         # Both hold HTML (<mark>): never cut them, a cut could fall inside a tag.
         title_max_length=10_000,
         description_max_length=10_000,

@@ -64,6 +64,8 @@ FACETS = (
     FacetSpec("teletravail", "Télétravail"),
 )
 FACET_NAMES = tuple(spec.name for spec in FACETS)
+# Every GET parameter of /offres/ and its feeds (the URL contract of the module docstring).
+PARAMETERS = ("q", *FACET_NAMES, "salaire_min", "publiee", "tri", "page")
 FACET_LABELS = {spec.name: spec.label for spec in FACETS}
 
 SORT_RELEVANCE, SORT_DATE, SORT_DEADLINE, SORT_SALARY = "pertinence", "date", "echeance", "salaire"

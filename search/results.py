@@ -59,6 +59,8 @@ class Facet:
 
 @dataclass
 class Hit:
+    """`title_html` and `excerpt_html` are SafeStrings: escaped text with <mark> around matched words."""
+
     offer: object
     title_html: str
     excerpt_html: str

@@ -2,6 +2,8 @@
 
 from wagtail import blocks
 
+from metnum_site.rich_text import rich_text_html
+
 from .headings import TitledBlock, TitledValue
 from .media import ImageBlock
 from .text import ParagraphBlock
@@ -42,9 +44,9 @@ class QuestionBlock(blocks.StructBlock):
 class AccordionValue(TitledValue):
     @property
     def accordion_items(self):
-        """The django-dsfr `dsfr_accordion_group` items. The answer is rich text, already made safe."""
+        """The django-dsfr `dsfr_accordion_group` items. The answer is sanitised rich text, marked safe."""
         return [
-            {"title": item["question"], "content": str(item["answer"]), "heading_tag": self.item_heading_tag}
+            {"title": item["question"], "content": rich_text_html(item["answer"]), "heading_tag": self.item_heading_tag}
             for item in self.get("items", [])
         ]
 

@@ -1,21 +1,55 @@
 """Links shared by every block that points somewhere: a page of the site or an address."""
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from wagtail import blocks
+
+# Browsers drop tabs and line breaks from an address, and read "\\" as "/": "/\t/site" and
+# "/\\site" lead to another site as "//site" does.
+INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
+_web_address = URLValidator(schemes=["http", "https"])
 
 
 def validate_link_address(value):
-    if value and not (value.startswith("/") or value.startswith("https://") or value.startswith("http://")):
+    """An address of this site ("/offres/") or a complete web address ("https://…"); nothing that
+    looks internal and leads elsewhere ("//site", "/\\site"), no javascript:, data: or other scheme."""
+    if not value:
+        return
+    if INVISIBLE.search(value):
+        raise ValidationError("Une adresse ne contient ni espace ni retour à la ligne : retirez-les.")
+    if value.replace("\\", "/").startswith("//"):
+        raise ValidationError(
+            "Une adresse qui commence par « // » (ou « /\\ ») mène vers un autre site : pour un lien "
+            "vers un autre site, saisissez l'adresse complète, qui commence par « https:// »."
+        )
+    if value.startswith("/"):
+        return
+    if not value.lower().startswith(("https://", "http://")):
         raise ValidationError("Saisissez une adresse qui commence par « / » (sur ce site) ou par « https:// ».")
+    try:
+        _web_address(value)
+    except ValidationError:
+        raise ValidationError(
+            "Cette adresse n'est pas une adresse web complète : par exemple « https://www.exemple.gouv.fr/page »."
+        ) from None
 
 
 class LinkValue(blocks.StructValue):
     @property
     def url(self):
+        """The page's URL, or the address; "" for an address stored before the current rule that
+        breaks it (a link that leads nowhere rather than to another site)."""
         page = self.get("page")
         if page:
             return page.specific.url
-        return self.get("address") or ""
+        address = self.get("address") or ""
+        try:
+            validate_link_address(address)
+        except ValidationError:
+            return ""
+        return address
 
     @property
     def is_external(self):

@@ -6,7 +6,9 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .headings import TitledBlock
+from metnum_site.rich_text import rich_text_html
+
+from .headings import TitledBlock, TitledValue
 from .text import TEXT_FEATURES
 
 
@@ -87,6 +89,12 @@ class GalleryBlock(TitledBlock):
         template = "blocks/gallery.html"
 
 
+class VideoValue(TitledValue):
+    @property
+    def transcript_html(self):
+        return rich_text_html(self.get("transcript"))
+
+
 class VideoBlock(TitledBlock):
     video = EmbedBlock(label="Adresse de la vidéo", help_text="YouTube, Dailymotion, Vimeo ou PeerTube.")
     transcript = blocks.RichTextBlock(
@@ -100,4 +108,5 @@ class VideoBlock(TitledBlock):
         icon = "media"
         label = "Vidéo"
         group = "Médias"
+        value_class = VideoValue
         template = "blocks/video.html"

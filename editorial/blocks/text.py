@@ -5,6 +5,8 @@ from django.core.validators import validate_slug
 from django.utils.text import slugify
 from wagtail import blocks
 
+from metnum_site.rich_text import rich_text_html
+
 from .headings import HEADING_LEVELS, TitledBlock, level_number
 
 # Headings go through the heading block, which gives them an anchor, a place in the table of
@@ -16,6 +18,11 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["html"] = rich_text_html(value)
+        return context
 
     class Meta:
         icon = "pilcrow"

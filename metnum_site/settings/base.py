@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from wagtail.embeds import oembed_providers
 
 from .environment import env_bool, env_int, env_list, env_str
 
@@ -148,14 +149,27 @@ WAGTAIL_SITE_NAME = "Métiers du numérique"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Uploads (metnum_site/uploads.py): 10 MB a file; images up to 40 megapixels (a larger one takes
+# hundreds of megabytes of memory to resize); no SVG, which can carry scripts.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "metnum_site.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "metnum_site.uploads.DocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: editors' email hashes are not sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Embeds are videos (editorial.blocks.VideoBlock): only video platforms, whose oEmbed HTML is an iframe.
+# Wagtail's default list also has platforms that answer with scripts (social networks, slides…).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo, oembed_providers.dailymotion],
+    }
+]
 
 # Rich text: one safe feature set for every editor (no raw HTML, no embeds of arbitrary code).
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -166,6 +180,11 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         "OPTIONS": {"features": RICH_TEXT_FEATURES},
     },
 }
+
+# django-dsfr marks the content of its alerts, notices, accordions, transcriptions… safe unless told
+# otherwise: values from requests and editors reach its tags as text. Rich text is already marked
+# safe by the one path that sanitises it (metnum_site/rich_text.py), so it still renders as HTML.
+DSFR_CONTENT_IS_SAFE = False
 
 # Tags get ASCII slugs ("donnees", not "données"): they appear in public filter URLs (?tag=…).
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True

@@ -11,8 +11,6 @@ import datetime
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from jobs.models import Institution, JobOffer, Profession, has_contract_type, offer_search_url
 
@@ -152,7 +150,7 @@ def build_facets(query, facet_names, outcome, taxonomies):
 def offer_hit(offer, marked):
     return Hit(
         offer=offer,
-        title_html=highlight(offer.title, marked) if marked else mark_safe(escape(offer.title)),
+        title_html=highlight(offer.title, marked),
         excerpt_html=excerpt(plain_text(offer.missions), marked),
     )
 

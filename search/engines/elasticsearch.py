@@ -8,7 +8,8 @@
   `post_filter`, and each facet's aggregation is filtered by the other facets' selections
   (FacetedSearch's disjunctive model). Salary, recency and open-ness (deadline not passed, Paris
   time) are query filters: they narrow hits and counts alike.
-- Highlighting of title and missions / profile with <mark>, HTML-encoded by Elasticsearch.
+- Highlighting of title and missions / profile with <mark>, HTML-encoded by Elasticsearch (and sanitised
+  again by metnum_site.rich_text.marked_fragment: only <mark> survives).
 - Paging: from/size, never past max_result_window (10 000).
 - A phrase suggester on title.spelling proposes a spelling for the empty state.
 
@@ -18,10 +19,10 @@ indexed is never shown even before the index catches up.
 
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 
 from jobs.models import JobOffer
+from metnum_site.rich_text import marked_fragment
 
 from .. import es
 from ..query import (
@@ -250,8 +251,8 @@ def parse_response(query, response, taxonomies):
         results.append(
             Hit(
                 offer=offer,
-                title_html=mark_safe(title) if title else mark_safe(escape(offer.title)),
-                excerpt_html=mark_safe(fragment) if fragment else excerpt(plain_text(offer.missions), set()),
+                title_html=marked_fragment(title) if title else escape(offer.title),
+                excerpt_html=marked_fragment(fragment) if fragment else excerpt(plain_text(offer.missions), set()),
             )
         )
     suggestion = ""
