@@ -178,7 +178,9 @@ def institution_page_fields(institution, page, data, position, images):
         )
     if position % 2 == 0:
         why_join = shared["why_join"]
-        blocks.append(("cta_cards", {"heading": why_join["heading"], "heading_level": "h2", "cards": why_join["cards"]}))
+        blocks.append(
+            ("cta_cards", {"heading": why_join["heading"], "heading_level": "h2", "cards": why_join["cards"]})
+        )
     else:
         callout = shared["callout"]
         blocks.append(("callout", {"heading": callout["heading"], "heading_level": "h2", "text": callout["text"]}))

@@ -3,10 +3,12 @@
 Each file holds one employer's offers, written out in full: `context` (the team and the project, one
 paragraph or a list of them), `missions` and `profile` (lists, shown as bullets). What an employer's
 offers share (the application address, the benefits, the recruitment steps) comes from
-data/institutions.yaml unless an offer says otherwise. Dates are written relative to the day of the load (`published: 12` is twelve
-days ago, `deadline: 30` is in thirty days, a negative deadline has passed): a second run the same day
-changes nothing, a run on a later day refreshes the dates (one new revision per offer). Offers marked
-`filled: true` are then closed as filled, as an editor does it, once.
+data/institutions.yaml unless an offer says otherwise.
+
+Dates are written relative to the day of the load: `published: 12` is twelve days ago, `deadline: 30`
+is in thirty days, a negative deadline has passed. A second run the same day changes nothing; a run
+on a later day refreshes the dates (one new revision per offer). Offers marked `filled: true` are
+then closed as filled, as an editor does it, once.
 """
 
 import datetime
