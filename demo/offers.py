@@ -3,7 +3,8 @@
 Each file holds one employer's offers, written out in full: `context` (the team and the project, one
 paragraph or a list of them), `missions` and `profile` (lists, shown as bullets). What an employer's
 offers share (the application address, the benefits, the recruitment steps) comes from
-data/institutions.yaml unless an offer says otherwise.
+data/institutions.yaml unless an offer says otherwise; the employer's line on remote work
+(`remote_benefit`) goes only to its offers with partial remote work.
 
 Dates are written relative to the day of the load: `published: 12` is twelve days ago, `deadline: 30`
 is in thirty days, a negative deadline has passed. A second run the same day changes nothing; a run
@@ -69,7 +70,7 @@ def _row(offer, institution, recruitment, today):
         "salary_max": salary.get("max", ""),
         "description": _paragraphs(offer["context"]) + "\n\n" + _bullets(offer["missions"]),
         "profile": _bullets(offer["profile"]) + ("\n\n" + offer["profile_note"] if "profile_note" in offer else ""),
-        "benefits": _bullets(offer.get("benefits", recruitment["benefits"])),
+        "benefits": _bullets(offer.get("benefits") or _shared_benefits(recruitment, offer["remote"])),
         "process": _steps(offer.get("process", recruitment["process"])),
         "apply_url": APPLY_URL.format(reference=offer["reference"]) if apply in ("url", "both") else "",
         "apply_email": recruitment["email"] if apply in ("email", "both") else "",
@@ -79,6 +80,13 @@ def _row(offer, institution, recruitment, today):
     }
     assert set(row) == set(COLUMNS), sorted(set(COLUMNS) ^ set(row))
     return row
+
+
+def _shared_benefits(recruitment, remote):
+    """The employer's benefits; its line on remote work only for offers with partial remote work
+    (an offer in full remote work says how it works in its own `benefits`)."""
+    remote_benefit = [recruitment["remote_benefit"]] if remote == "partiel" and "remote_benefit" in recruitment else []
+    return recruitment["benefits"] + remote_benefit
 
 
 def _paragraphs(texts):

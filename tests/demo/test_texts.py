@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from demo import files
-from demo.offers import demo_offers
+from demo.offers import demo_offers, offer_rows
 
 DATA_FILES = ["site", "institutions", "editorial", "stories", "guides"]
 # (what is wrong, pattern): the mistakes of sentences built from fragments.
@@ -89,3 +89,13 @@ def test_offer_texts_are_plain_strings():
             assert isinstance(offer[field], str), (offer["id"], field)
         for field in ("missions", "profile", "skills"):
             assert all(isinstance(item, str) for item in offer[field]), (offer["id"], field)
+
+
+def test_benefits_match_each_offer_remote_work():
+    rows = {row["external_id"]: row for row in offer_rows()}
+    for _, offer in demo_offers():
+        benefits = rows[offer["id"]]["benefits"].lower()
+        if offer["remote"] == "aucun":
+            assert "télétravail" not in benefits, offer["id"]
+        elif offer["remote"] == "total":
+            assert "à distance" in benefits or "télétravail complet" in benefits, offer["id"]
