@@ -52,12 +52,13 @@ def main():
 
 
 def run(count, folder, connection):
-    from jobs.demo import ensure_institutions, generate_offer_rows
+    from offer_rows import ensure_employers, offer_rows
+
     from jobs.importer import COLUMNS, import_offers, read_offer_file
     from jobs.models import JobOffer
 
-    ensure_institutions(with_logos=False)
-    rows = generate_offer_rows(count)
+    ensure_employers()
+    rows = offer_rows(count)
     path = folder / "offres.csv"
     write_csv(path, rows, COLUMNS)
 

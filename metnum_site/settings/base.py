@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "jobs",
     "editorial",
     "search",
+    "demo",
     "dsfr",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from editorial import demo as editorial_demo
+from demo import accounts
 from jobs.models import Institution, JobOffer
 
 from .conftest import assert_accessible
@@ -18,10 +18,10 @@ PASSWORD = "mot-de-passe-editeur-dinum"
 def ministry_editor(site_url, django_db_blocker):
     """The demo DINUM editor as `make run` sets it up (create_dev_users), with a known password."""
     with django_db_blocker.unblock():
-        user, _ = get_user_model().objects.get_or_create(username=editorial_demo.MINISTRY_EDITOR)
+        user, _ = get_user_model().objects.get_or_create(username=accounts.MINISTRY_EDITOR)
         user.set_password(PASSWORD)
-        editorial_demo.setup_ministry_editor(user)
-        institution = Institution.objects.get(slug=editorial_demo.MINISTRY_EDITOR_INSTITUTION)
+        accounts.setup_ministry_editor(user)
+        institution = Institution.objects.get(slug=accounts.MINISTRY_EDITOR_INSTITUTION)
         other_offer = JobOffer.objects.exclude(institution=institution).order_by("pk").first()
     return {"username": user.username, "institution": institution, "other_offer": other_offer}
 

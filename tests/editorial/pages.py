@@ -7,10 +7,11 @@ import wagtail_factories
 from taggit.models import Tag
 from wagtail.models import Site
 
+from demo import site
+from demo.pages import stream
+from demo.report import DemoReport
 from editorial.models import GuideIndexPage, GuidePage, GuidePageTag, StoryIndexPage, StoryPage, StoryPageTag
 from editorial.spaces import get_or_create_institution_page
-from home import demo as home_demo
-from metnum_site.demo import DemoReport, stream
 from tests.factories import InstitutionFactory, JobOfferFactory
 
 _numbers = itertools.count(1)
@@ -18,7 +19,7 @@ _numbers = itertools.count(1)
 
 def home_page():
     """The home page as the default site's root, with the legal pages (no editorial content)."""
-    home_demo.load(DemoReport())
+    site.load(DemoReport())
     return Site.objects.get(is_default_site=True).root_page
 
 

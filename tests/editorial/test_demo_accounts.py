@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from demo.institutions import ensure_institutions
+from demo.management.commands import create_dev_users
 from editorial.spaces import EDITORIAL_TEAM
-from home.management.commands import create_dev_users
-from jobs.demo import ensure_institutions
 from jobs.permissions import user_institutions
 
 from .pages import home_page

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from jobs.demo import ensure_institutions
+from demo.institutions import ensure_institutions
 
 
 @pytest.fixture

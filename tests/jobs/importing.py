@@ -7,7 +7,18 @@ import json
 
 from django.core.management import CommandError, call_command
 
+from demo.offers import offer_rows
 from jobs.importer import COLUMNS
+
+
+def many_rows(count):
+    """`count` valid rows of the demo employers: the demo offers over and over, each copy with an
+    external_id of its own."""
+    rows = offer_rows()
+    return [
+        dict(rows[number % len(rows)], external_id=f"{rows[number % len(rows)]['external_id']}-{number // len(rows)}")
+        for number in range(count)
+    ]
 
 
 def csv_text(rows, delimiter=",", columns=COLUMNS):

@@ -1,14 +1,16 @@
 """The demo employers and offers: real institutions, varied offers loaded through the importer."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, Q
 from wagtail.models import Revision
 
+from demo.offers import DEMO_SOURCE, demo_offers, offer_rows
 from jobs import geography
 from jobs.choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
-from jobs.demo import DEMO_SOURCE, generate_offer_rows
-from jobs.models import Institution, JobOffer
+from jobs.models import Institution, JobOffer, Profession
 
 pytestmark = pytest.mark.django_db
 
@@ -31,28 +33,41 @@ def test_real_employers_with_their_logos(demo):
     assert (logo.width, logo.height) == (240, 240)
 
 
-def test_about_three_hundred_varied_offers(demo):
-    assert demo.count() == 300
-    assert demo.filter(live=True).count() == 300
+def test_a_hundred_and_forty_seven_varied_offers(demo):
+    assert demo.count() == len(demo_offers()) == 147
+    assert demo.filter(live=True).count() == 147
     assert set(demo.values_list("region_code", flat=True)) == set(geography.regions())
     assert {"2A", "2B", "971", "972", "973", "974", "976"} <= set(demo.values_list("departement_code", flat=True))
     assert set(demo.values_list("contract_types__code", flat=True)) == set(ContractTypeCode.values)
     assert set(demo.values_list("category", flat=True)) == {*Category.values, ""}
     assert set(demo.values_list("experience_level", flat=True)) == set(ExperienceLevel.values)
     assert set(demo.values_list("remote", flat=True)) == set(RemoteWork.values)
-    assert 120 <= demo.filter(salary_min__isnull=False).count() <= 180
-    assert set(demo.values_list("profession__slug", flat=True)) >= {"developpement", "donnees", "securite", "design"}
-    assert demo.values("institution").distinct().count() >= 20
-    assert demo.exclude(skills=None).count() == 300
+    assert demo.filter(salary_min__isnull=False).count() == 73
+    assert set(demo.values_list("profession__slug", flat=True)) == set(
+        Profession.objects.values_list("slug", flat=True)
+    )
+    assert demo.values("institution").distinct().count() == Institution.objects.count() == 23
+    assert demo.exclude(skills=None).count() == 147
+    assert demo.values("title").distinct().count() >= 140
 
 
 def test_some_offers_are_expired_some_filled_most_open(demo):
     expired, filled, open_offers = demo.closed().filter(filled_at=None), demo.exclude(filled_at=None), demo.open()
 
-    assert 20 <= expired.count() <= 40
-    assert 10 <= filled.count() <= 20
-    assert open_offers.count() >= 240
+    assert (expired.count(), filled.count(), open_offers.count()) == (17, 10, 120)
     assert not open_offers.filter(pk__in=filled).exists()
+
+
+def test_a_single_open_offer_pays_75000_or_more_in_ile_de_france(demo):
+    best_paid = (
+        demo.open()
+        .filter(region_code="11")
+        .filter(Q(salary_max__gte=75000) | Q(salary_max=None, salary_min__gte=75000))
+    )
+
+    assert list(best_paid.values_list("title", flat=True)) == [
+        "Directeur ou directrice de programme – Infrastructures numériques de l'État"
+    ]
 
 
 def test_offers_come_through_the_importer_with_one_revision_each(demo):
@@ -61,12 +76,24 @@ def test_offers_come_through_the_importer_with_one_revision_each(demo):
     assert set(revisions.filter(filled_at=None).values_list("count", flat=True)) == {1}
     assert set(revisions.exclude(filled_at=None).values_list("count", flat=True)) == {2}  # filled by an editor
     assert all(fingerprint for fingerprint in demo.values_list("import_fingerprint", flat=True))
-    assert Revision.objects.filter(job_offer__source=DEMO_SOURCE).count() == 300 + demo.exclude(filled_at=None).count()
+    assert Revision.objects.filter(job_offer__source=DEMO_SOURCE).count() == 147 + demo.exclude(filled_at=None).count()
 
 
-def test_the_generator_is_deterministic_for_a_given_day():
-    assert generate_offer_rows(50) == generate_offer_rows(50)
-    assert generate_offer_rows(50, seed=1) != generate_offer_rows(50, seed=2)
+@pytest.mark.parametrize("today", [datetime.date(2026, 1, 1), datetime.date(2031, 12, 31)])
+def test_dates_are_written_relative_to_the_day_of_the_load(today):
+    rows = offer_rows(today)
+    written = dict(demo_offers_by_id())
+
+    assert rows == offer_rows(today)  # the same rows all day long: a second load changes nothing
+    for row in rows:
+        offer = written[row["external_id"]]
+        assert row["published_at"] <= today.isoformat()
+        assert (row["deadline"] >= today.isoformat()) == (offer["deadline"] >= 0)
+    assert offer_rows(today + datetime.timedelta(days=1)) != rows
+
+
+def demo_offers_by_id():
+    return [(offer["id"], offer) for _, offer in demo_offers()]
 
 
 def test_a_second_load_changes_no_offer(demo, capsys):

@@ -11,12 +11,11 @@ from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import published
 
-from jobs.demo import generate_offer_rows
 from jobs.importer import import_offers
 from jobs.indexing import deferred_offer_indexing
 from jobs.models import JobOffer
 from tests.factories import JobOfferFactory
-from tests.jobs.importing import run_import, write_csv
+from tests.jobs.importing import many_rows, run_import, write_csv
 
 TODAY = timezone.localdate()
 ROWS_REJECTED = 1
@@ -38,7 +37,7 @@ EXPECTED_FIELD = {120: "salary_max", 640: "apply_url"}  # cross-field rules repo
 
 
 def thousand_rows():
-    rows = generate_offer_rows(1000, seed=7)
+    rows = many_rows(1000)
     for index, column, value in MALFORMED:
         rows[index][column] = value
         if index == 120:

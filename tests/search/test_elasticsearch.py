@@ -354,7 +354,7 @@ def test_closing_an_offer_removes_it_and_renaming_its_institution_reindexes_it(
 def test_an_import_reaches_the_cluster_in_bulk_requests_not_one_request_per_offer(
     cluster, django_capture_on_commit_callbacks
 ):
-    from jobs.demo import ensure_institutions
+    from demo.institutions import ensure_institutions
     from jobs.importer import import_offers
 
     ensure_institutions(with_logos=False)

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def demo(demo_content):
-    """The demo site (300 offers, stories, guides, employer pages), on the database engine."""
+    """The demo site (147 offers, stories, guides, employer pages), on the database engine."""
 
 
 @pytest.fixture(autouse=True)

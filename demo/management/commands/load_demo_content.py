@@ -1,13 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from editorial import demo as editorial_demo
-from home import demo as home_demo
-from jobs import demo as jobs_demo
-from metnum_site.demo import DemoReport
+from demo import editorial, offers, site
+from demo.report import DemoReport
 
-# Each app's loader, in dependency order; each takes the shared report. The jobs loader (employers,
-# offers) comes before the editorial loader, whose pages show employers and offers.
-LOADERS = [home_demo.load, jobs_demo.load, editorial_demo.load]
+# In dependency order; each takes the shared report. The offers (and their employers) come before the
+# editorial pages, which show employers and offers.
+LOADERS = [site.load, offers.load, editorial.load]
 
 
 class Command(BaseCommand):

@@ -5,16 +5,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial import demo as editorial_demo
+from demo import accounts
 
 CREDENTIALS_FILE = settings.VAR_DIR / "dev-credentials.json"
 
-# Extra demo accounts are declared by other apps' demo modules through this list of
-# (username, description, setup callable or None).
+# The demo accounts: (username, description, setup callable or None for an administrator).
 DEV_ACCOUNTS = [
     ("admin", "administrateur (tous les droits)", None),
-    (editorial_demo.MINISTRY_EDITOR, "éditeur DINUM (ses offres, sa page)", editorial_demo.setup_ministry_editor),
-    (editorial_demo.COMMS_EDITOR, "équipe éditoriale (tout le contenu)", editorial_demo.setup_comms_editor),
+    (accounts.MINISTRY_EDITOR, "éditeur DINUM (ses offres, sa page)", accounts.setup_ministry_editor),
+    (accounts.COMMS_EDITOR, "équipe éditoriale (tout le contenu)", accounts.setup_comms_editor),
 ]
 
 
