@@ -7,7 +7,7 @@ its own, as a Wagtail revision published through Wagtail's publish action and lo
 new offers are written by batches of 200 in one transaction each, leaving the same revision and log
 entries (and, when a batch fails, go one by one through the editor's path).
 
-Column → model mapping (see README.md, "Importer des offres"):
+Column → model mapping (see docs/import.md):
     external_id → external_id (with --source: the upsert key)   title → title
     institution → institution (name, acronym or slug)            profession → profession (name or slug)
     contract_types → contract_types (codes separated by "|")     category, experience_level, remote → same

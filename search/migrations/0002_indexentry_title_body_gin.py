@@ -1,6 +1,6 @@
 """PostgreSQL only: a GIN index on `title || body` of Wagtail's search index. The PostgreSQL backend
 matches a query against that concatenation, which its own per-column GIN indexes cannot serve: without
-this index every text search reads every index entry (see the benchmark figures in README.md)."""
+this index every text search reads every index entry (see the figures in docs/benchmarks.md)."""
 
 from django.db import migrations
 

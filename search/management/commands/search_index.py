@@ -2,7 +2,7 @@
 
 With ELASTICSEARCH_URL: manages the Elasticsearch offer index (search/es.py). Without it: says so and
 does the equivalent on the database engine, Wagtail's database search index of offers
-(search/indexing.py). Run `sync` daily (see README.md, "Recherche").
+(search/indexing.py). Run `sync` daily (see docs/search.md).
 """
 
 from django.conf import settings
