@@ -49,6 +49,7 @@ test: install browser-deps
 	DJANGO_SETTINGS_MODULE=metnum_site.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install

@@ -7,8 +7,7 @@ image whose alternative text the editor wrote.
 
 from django.utils.formats import date_format
 
-from .blocks.cards import CARD_RENDITION
-
+CARD_RENDITION = "fill-640x360"
 LOGO_IMAGE = "max-400x200"
 
 

@@ -2,11 +2,11 @@
 
 from wagtail import blocks
 
+from editorial.presenters import CARD_RENDITION
+
 from .headings import TitledBlock, TitledValue
 from .links import OptionalLinkBlock
 from .media import ImageBlock
-
-CARD_RENDITION = "fill-640x360"
 
 
 def column_class(count):

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from editorial.presenters import institution_card
 from jobs.models import JobOffer, offer_search_url
 from jobs.presenters import offer_card
 
@@ -90,11 +91,9 @@ class FeaturedInstitutionsBlock(TitledBlock):
     has_item_headings = True
 
     def get_context(self, value, parent_context=None):
-        from editorial.models import InstitutionPage
-        from editorial.presenters import institution_card
-
         context = super().get_context(value, parent_context)
-        pages = InstitutionPage.objects.live().public().for_cards()
+        institution_page = self.child_blocks["pages"].child_block.target_model
+        pages = institution_page.objects.live().public().for_cards()
         pages = chosen_or_automatic(pages, value.get("pages"), ("-open_offer_count", "title"), value["count"])
         request = (parent_context or {}).get("request")
         context["cards"] = [institution_card(page, value.item_heading_tag, request) for page in pages]

@@ -3,6 +3,8 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from editorial.presenters import story_card
+
 from .headings import TitledBlock, TitledValue
 from .selection import chosen_or_automatic
 
@@ -39,9 +41,8 @@ class QuoteBlock(blocks.StructBlock):
 
 class StoriesValue(TitledValue):
     def stories(self, exclude_page=None):
-        from editorial.models import StoryPage
-
-        stories = StoryPage.objects.live().public().for_cards()
+        story_page = self.block.child_blocks["stories"].child_block.target_model
+        stories = story_page.objects.live().public().for_cards()
         if exclude_page is not None:
             stories = stories.exclude(pk=exclude_page.pk)
         if self.get("tag") and not self.get("stories"):
@@ -70,8 +71,6 @@ class StoriesBlock(TitledBlock):
     has_item_headings = True
 
     def get_context(self, value, parent_context=None):
-        from editorial.presenters import story_card
-
         context = super().get_context(value, parent_context)
         parent_context = parent_context or {}
         stories = value.stories(exclude_page=parent_context.get("page"))
