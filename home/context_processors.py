@@ -1,7 +1,17 @@
+from functools import cached_property
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page
+
+from editorial.models import GuideIndexPage, InstitutionIndexPage, StoryIndexPage
 
 from .models import SiteSettings
+
+# The main navigation: the offer search, then the section index pages (one of each type).
+SECTIONS = [(InstitutionIndexPage, "Employeurs"), (StoryIndexPage, "Témoignages"), (GuideIndexPage, "Guides")]
 
 
 class SiteShell:
@@ -23,6 +33,24 @@ class SiteShell:
     def social_links(self):
         return [link.value for link in self.site_settings.social_links]
 
+    @cached_property
+    def section_urls(self):
+        """{page model: URL} of the live section index pages, read in one query."""
+        content_types = ContentType.objects.get_for_models(*(model for model, _ in SECTIONS))
+        model_by_type = {content_type.pk: model for model, content_type in content_types.items()}
+        pages = Page.objects.live().filter(content_type__in=model_by_type).only("url_path", "content_type")
+        return {model_by_type[page.content_type_id]: page.get_url(self.request) for page in pages}
+
+    @property
+    def employers_url(self):
+        return self.section_urls.get(InstitutionIndexPage)
+
+    @property
+    def main_navigation(self):
+        links = [(reverse("search:offers"), "Offres")]
+        links += [(self.section_urls[model], label) for model, label in SECTIONS if model in self.section_urls]
+        return links
+
     @property
     def matomo(self):
         site_id = self.site_settings.matomo_site_id or settings.MATOMO_SITE_ID
@@ -32,4 +60,4 @@ class SiteShell:
 
 
 def site_shell(request):
-    return {"shell": SimpleLazyObject(lambda: SiteShell(request))}
+    return {"shell": SimpleLazyObject(lambda: SiteShell(request)), "site_name": settings.WAGTAIL_SITE_NAME}

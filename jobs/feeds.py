@@ -1,6 +1,7 @@
 """How an offer reads in the RSS 2.0 and Atom 1.0 feeds. The feeds themselves (/offres/flux.rss and
 /offres/flux.atom, which take the search page's parameters) are search/feeds.py's subclasses."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
@@ -14,7 +15,9 @@ class OfferRss(Feed):
     """The items of an offer feed; which offers, the feed's link and its title per search are
     search.feeds'. `title` is the title of the feed of every open offer."""
 
-    title = "Métiers du numérique — dernières offres d'emploi"
+    def title(self):
+        return f"{settings.WAGTAIL_SITE_NAME} — dernières offres d'emploi"
+
     description = "Les dernières offres d'emploi du numérique de l'État ouvertes aux candidatures."
 
     def item_title(self, offer):

@@ -40,14 +40,13 @@ from .choices import (
 from .presenters import OfferPage
 from .rules import SALARY_MAX, SALARY_MIN
 
-OFFER_SEARCH_PATH = "/offres/"  # the URL contract of the offer search (its parameters: search/query.py)
-
 
 def offer_search_url(pairs=(), **params):
     """The offer search with GET parameters: `pairs` ((name, value) in order, such as
     OfferQuery.params()) and/or `params` (institution=<slug>, metier=<slug>…)."""
+    path = reverse("search:offers")  # the URL contract of the offer search (its parameters: search/query.py)
     query = urlencode([*pairs, *params.items()], doseq=True)
-    return f"{OFFER_SEARCH_PATH}?{query}" if query else OFFER_SEARCH_PATH
+    return f"{path}?{query}" if query else path
 
 
 SECTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]

@@ -8,6 +8,7 @@ from functools import cached_property
 from html import unescape
 from urllib.parse import quote, urlencode
 
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -148,7 +149,7 @@ class OfferPage:
             "similar_cards": [offer_card(similar, heading_tag="h3") for similar in self.similar],
             "structured_data": self.structured_data(),
             "noindex": not self.is_open or self.is_preview,
-            "breadcrumb_data": {"links": [{"url": "/offres/", "title": "Offres"}], "current": title},
+            "breadcrumb_data": {"links": [{"url": reverse("search:offers"), "title": "Offres"}], "current": title},
         }
 
     def meta_description(self, title):

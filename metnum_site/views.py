@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 
@@ -5,7 +6,7 @@ from django.template import loader
 def server_error(request):
     """The 500 page, rendered without context processors so that it never needs the database."""
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({}))
+    return HttpResponseServerError(template.render({"site_name": settings.WAGTAIL_SITE_NAME}))
 
 
 def robots_txt(request):

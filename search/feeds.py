@@ -3,6 +3,8 @@ page's parameters (the page number aside), always newest first."""
 
 from dataclasses import dataclass, replace
 
+from django.conf import settings
+
 from jobs.feeds import FEED_LENGTH, OfferAtom, OfferRss
 
 from .engines import get_engine
@@ -29,7 +31,9 @@ class SearchFeedMixin:
     def title(self, search):
         """Names what the subscription is about: « Métiers du numérique — offres : data, Île-de-France »."""
         terms = search_terms(search.query, search.results)
-        return f"Métiers du numérique — offres : {', '.join(terms)}" if terms else OfferRss.title
+        if not terms:
+            return super().title()
+        return f"{settings.WAGTAIL_SITE_NAME} — offres : {', '.join(terms)}"
 
     def link(self, search):
         return offers_url(replace(search.query, requested_sort=None))

@@ -5,6 +5,7 @@ one search the view ran."""
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -16,7 +17,6 @@ from .query import RECENCY_DAYS, SORT_RELEVANCE, SORTS, OfferQuery, departement_
 
 # Facets longer than this show their first values and the rest behind "Voir plus".
 FACET_VISIBLE_VALUES = 8
-SITE_SEARCH_PATH = "/recherche/"
 
 
 def offers_url(query):
@@ -120,7 +120,7 @@ def page_title(query, results):
     parts = ["Offres : " + ", ".join(terms) if terms else "Offres d'emploi"]
     if results.page > 1:
         parts.append(f"page {results.page}")
-    return " – ".join(parts + ["Métiers du numérique"])
+    return " – ".join(parts + [settings.WAGTAIL_SITE_NAME])
 
 
 def search_context(query, results):
@@ -161,6 +161,6 @@ def search_context(query, results):
         ],
         "feed_urls": feed_urls(query),
         "show_pagination": results.page_count > 1,
-        "site_search_url": f"{SITE_SEARCH_PATH}?{urlencode({'q': query.text})}" if query.text else "",
+        "site_search_url": f"{reverse('site_search')}?{urlencode({'q': query.text})}" if query.text else "",
         "breadcrumb_data": {"links": [], "current": "Offres"},
     }

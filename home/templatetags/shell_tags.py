@@ -5,17 +5,11 @@ import re
 
 from django import template
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 register = template.Library()
 LINK_WITHOUT_HREF = re.compile(r'<a (class="fr-pagination__link[^"]*")\s*>')
-
-MAIN_NAVIGATION = [
-    ("/offres/", "Offres"),
-    ("/employeurs/", "Employeurs"),
-    ("/temoignages/", "Témoignages"),
-    ("/guides/", "Guides"),
-]
 
 SKIPLINKS = [
     {"link": "#contenu", "label": "Contenu"},
@@ -34,9 +28,10 @@ def site_skiplinks():
 def main_navigation(context):
     request = context.get("request")
     path = request.path if request else ""
+    shell = context.get("shell")  # absent from the 500 page, which reads no database
+    links = shell.main_navigation if shell else [(reverse("search:offers"), "Offres")]
     return [
-        {"url": url, "label": label, "current": path == url, "in_section": path.startswith(url)}
-        for url, label in MAIN_NAVIGATION
+        {"url": url, "label": label, "current": path == url, "in_section": path.startswith(url)} for url, label in links
     ]
 
 

@@ -1,4 +1,4 @@
-"""Index pages cost the same number of SQL queries whatever the number of children (and at most 12)."""
+"""Index pages cost the same number of SQL queries whatever the number of children (and at most 13)."""
 
 import pytest
 from django.db import connection
@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from .pages import guide_index, home_page, make_employer, make_guide, make_story, story_index
 
 pytestmark = pytest.mark.django_db
-MAX_QUERIES = 12
+MAX_QUERIES = 13  # includes the main navigation, which finds the section pages by type
 
 
 def queries_to_render(client, path):

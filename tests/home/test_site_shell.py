@@ -133,3 +133,27 @@ def test_pagination_marks_the_links_that_lead_nowhere_as_disabled(rf):
     ]
     assert all(link.get("role") == "link" for link in links if not link.get("href"))
     assert all(link.get("aria-disabled") is None for link in links if link.get("href"))
+
+
+def test_the_site_name_comes_from_one_setting(client, demo_site, settings):
+    settings.WAGTAIL_SITE_NAME = "Emplois numériques publics"
+
+    home = soup(client.get("/"))
+    assert home.select_one(".fr-header__service-title").get_text(strip=True) == "Emplois numériques publics"
+    assert "Emplois numériques publics" in home.select_one(".fr-footer__content-desc").get_text()
+    assert "Emplois numériques publics" in soup(client.get("/offres/?q=data")).title.get_text()
+    assert b"<title>Emplois num\xc3\xa9riques publics" in client.get("/offres/flux.rss").content
+    assert "Métiers du numérique" not in client.get("/").content.decode()
+
+
+def test_main_navigation_follows_the_section_pages(client, demo_site):
+    from editorial.models import InstitutionIndexPage, StoryIndexPage
+
+    employers = InstitutionIndexPage.objects.get()
+    employers.slug = "nos-employeurs"
+    employers.save_revision().publish()
+    StoryIndexPage.objects.get().unpublish()
+
+    html = soup(client.get("/"))
+    nav = {link.get_text(strip=True): link["href"] for link in html.select("#navigation-principale a")}
+    assert nav == {"Offres": "/offres/", "Employeurs": "/nos-employeurs/", "Guides": "/guides/"}
