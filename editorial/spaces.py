@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -22,6 +21,7 @@ from wagtail.models import (
 )
 
 from jobs.models import Institution
+from metnum_site.slugs import unique_slug
 
 from .models import InstitutionIndexPage, InstitutionPage
 
@@ -187,10 +187,8 @@ def _institution(name, acronym, changes):
             institution.save(update_fields=["acronym"])
             changes.add(True, f"sigle « {acronym} » de l'institution")
         return institution
-    slug = base = slugify(acronym or name)[:76] or "institution"
-    suffix = 2
-    while Institution.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
+    max_length = Institution._meta.get_field("slug").max_length
+    slug = unique_slug(Institution.objects.all(), acronym or name, max_length=max_length, fallback="institution")
     changes.add(True, f"institution « {name} »")
     return Institution.objects.create(name=name, acronym=acronym or "", slug=slug)
 

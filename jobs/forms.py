@@ -1,6 +1,7 @@
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from metnum_site.slugs import unique_slug
 
 from .permissions import manages_all_offers, user_institutions
 from .rules import SALARY_MAX, SALARY_MIN, offer_errors
@@ -68,9 +69,5 @@ class SlugFromNameForm(WagtailAdminModelForm):
 
     def unique_slug(self, name):
         max_length = self._meta.model._meta.get_field("slug").max_length
-        base = slugify(name)[: max_length - 4] or "sans-nom"
         others = self._meta.model.objects.exclude(pk=self.instance.pk)
-        slug, suffix = base, 2
-        while others.filter(slug=slug).exists():
-            slug, suffix = f"{base}-{suffix}", suffix + 1
-        return slug
+        return unique_slug(others, name, max_length=max_length, fallback="sans-nom")

@@ -10,7 +10,6 @@ from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -25,6 +24,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from metnum_site.slugs import numbered, slug_base, unique_slug
 
 from . import geography
 from .choices import (
@@ -160,10 +161,6 @@ class ContractType(models.Model):
 
 class JobOfferSkill(TaggedItemBase):
     content_object = ParentalKey("jobs.JobOffer", on_delete=models.CASCADE, related_name="tagged_skills")
-
-
-def slug_candidates(base, first=1, size=20):
-    return [base if number == 1 else f"{base}-{number}" for number in range(first, first + size)]
 
 
 def add_months(day, months):
@@ -469,23 +466,14 @@ class JobOffer(
         self.region_code = departement.region.code if departement else ""
 
     def base_slug(self):
-        return slugify(self.title)[:200] or "offre"
+        return slug_base(self.title, self._meta.get_field("slug").max_length, "offre")
 
     def unique_slug(self, reserved=()):
         """The title's slug, or the first free "<slug>-2", "<slug>-3"… (`reserved`: slugs of offers
-        about to be created with this one). Candidates are checked in growing batches by exact value
-        (an indexed lookup: a prefix search scans the whole table on SQLite, which made importing
-        thousands of offers quadratic)."""
-        base = self.base_slug()
+        about to be created with this one)."""
+        max_length = self._meta.get_field("slug").max_length
         others = JobOffer.objects.exclude(pk=self.pk)
-        first, size = 1, 20
-        while True:
-            candidates = slug_candidates(base, first, size)
-            taken = set(others.filter(slug__in=candidates).values_list("slug", flat=True)) | set(reserved)
-            free = [slug for slug in candidates if slug not in taken]
-            if free:
-                return free[0]
-            first, size = first + size, size * 10
+        return unique_slug(others, self.title, max_length=max_length, fallback="offre", reserved=reserved)
 
     @classmethod
     def assign_unique_slugs(cls, offers, first_free=None):
@@ -500,7 +488,7 @@ class JobOffer(
             first, size, free = first_free.get(base, 1), max(20, 2 * len(group)), []
             while len(free) < len(group):
                 numbers = range(first, first + size)
-                candidates = {number: slug_candidates(base, number, 1)[0] for number in numbers}
+                candidates = {number: numbered(base, number, 1)[0] for number in numbers}
                 taken = set(cls.objects.filter(slug__in=candidates.values()).values_list("slug", flat=True))
                 free += [(number, slug) for number, slug in candidates.items() if slug not in taken]
                 first, size = first + size, size * 10

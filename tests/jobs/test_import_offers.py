@@ -145,7 +145,7 @@ def test_imported_values_land_in_the_offer(offer_row):
     assert offer.missions == "<p>Construire des services publics.</p><ul><li>coder</li><li>tester</li></ul>"
     assert timezone.localdate(offer.first_published_at) == TODAY - datetime.timedelta(days=3)
     assert offer.deadline == TODAY + datetime.timedelta(days=30)
-    assert offer.slug == "developpeurse-full-stack-pythondjango"
+    assert offer.slug == "developpeur-se-full-stack-python-django"
     assert offer.live and offer.live_revision == offer.latest_revision
     actions = list(ModelLogEntry.objects.filter(object_id=str(offer.pk)).values_list("action", flat=True))
     assert sorted(actions) == ["wagtail.create", "wagtail.publish"]
@@ -179,7 +179,7 @@ def test_first_publication_date_is_kept_when_the_offer_is_republished(offer_row)
     assert offer.title == "Nouveau titre"
     assert offer.first_published_at == first_published_at
     assert offer.last_published_at > first_published_at
-    assert offer.slug == "developpeurse-full-stack-pythondjango"  # stable once published
+    assert offer.slug == "developpeur-se-full-stack-python-django"  # stable once published
 
 
 def test_an_empty_deadline_takes_the_default_two_months_after_publication(offer_row):
@@ -335,6 +335,6 @@ def test_namesakes_across_creation_batches_get_the_next_free_slugs(offer_row, mo
 
     assert import_offers(rows, "csp").created == 45
 
-    base = "developpeurse-full-stack-pythondjango"
+    base = "developpeur-se-full-stack-python-django"
     slugs = set(JobOffer.objects.filter(source="csp").values_list("slug", flat=True))
     assert slugs == {f"{base}-{number}" for number in range(2, 47)}
