@@ -1,10 +1,10 @@
-from django.utils import timezone
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from metnum_site.slugs import unique_slug
 
 from .permissions import manages_all_offers, user_institutions
-from .rules import SALARY_MAX, SALARY_MIN, offer_errors
+from .rules import SALARY_MAX, SALARY_MIN
 
 SALARY_RANGE_MESSAGE = f"Indiquez un salaire annuel brut entre {SALARY_MIN:_} et {SALARY_MAX:_} €.".replace(
     "_", "\u202f"
@@ -12,7 +12,8 @@ SALARY_RANGE_MESSAGE = f"Indiquez un salaire annuel brut entre {SALARY_MIN:_} et
 
 
 class JobOfferForm(WagtailAdminModelForm):
-    """The admin form of an offer: model validation plus the cross-field rules in rules.py.
+    """The admin form of an offer: model validation, which includes the cross-field rules
+    (JobOffer.clean()).
 
     The employer is chosen among the user's institutions only; an editor of a single institution
     gets it preset and cannot change it."""
@@ -33,24 +34,18 @@ class JobOfferForm(WagtailAdminModelForm):
             field.empty_label = None
             field.help_text = "L'employeur qui recrute : votre institution."
 
-    def clean(self):
-        cleaned_data = super().clean()
-        values = dict(cleaned_data, publication_date=self.publication_date(cleaned_data))
-        for field, message in offer_errors(values).items():
-            if field in self.fields and field not in self.errors:
-                self.add_error(field, message)
-            elif field not in self.fields:
-                self.add_error(None, message)
-        return cleaned_data
-
-    def publication_date(self, cleaned_data):
-        """When the offer is (or will be) first shown: scheduled go-live, first publication, or today."""
-        go_live_at = cleaned_data.get("go_live_at")
-        if go_live_at:
-            return timezone.localdate(go_live_at)
-        if self.instance.first_published_at:
-            return timezone.localdate(self.instance.first_published_at)
-        return timezone.localdate()
+    def _update_errors(self, errors):
+        """JobOffer.clean()'s errors go under their field when the form shows it and the field has no
+        error yet (its own message is clearer), and above the form when it does not show it."""
+        if hasattr(errors, "error_dict"):
+            shown = {}
+            for field, messages in errors.error_dict.items():
+                if field in self.errors and field != NON_FIELD_ERRORS:
+                    continue
+                target = field if field in self.fields else NON_FIELD_ERRORS
+                shown.setdefault(target, []).extend(messages)
+            errors = ValidationError(shown)
+        super()._update_errors(errors)
 
 
 class SlugFromNameForm(WagtailAdminModelForm):

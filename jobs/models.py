@@ -2,6 +2,7 @@ import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Subquery, Sum, Value, When
@@ -39,7 +40,7 @@ from .choices import (
     contract_mask,
 )
 from .presenters import OfferPage
-from .rules import SALARY_MAX, SALARY_MIN
+from .rules import RULE_FIELDS, SALARY_MAX, SALARY_MIN, offer_errors
 
 
 def offer_search_url(pairs=(), **params):
@@ -459,6 +460,29 @@ class JobOffer(
     def full_clean(self, *args, **kwargs):
         self.derive_location()
         return super().full_clean(*args, **kwargs)
+
+    # The importer states the publication date of a row (its published_at column) before validating.
+    stated_publication_date = None
+
+    def publication_date(self):
+        """When the offer is (or will be) first shown: the stated date, the scheduled go-live, the
+        first publication, or today."""
+        if self.stated_publication_date:
+            return self.stated_publication_date
+        if self.go_live_at:
+            return timezone.localdate(self.go_live_at)
+        if self.first_published_at:
+            return timezone.localdate(self.first_published_at)
+        return timezone.localdate()
+
+    def clean(self):
+        """The rules that involve several fields (jobs/rules.py), for every door an offer comes
+        through: the admin form, the importer, and any future API."""
+        super().clean()
+        values = {name: getattr(self, name) for name in RULE_FIELDS}
+        errors = offer_errors({**values, "publication_date": self.publication_date()})
+        if errors:
+            raise ValidationError(errors)
 
     def derive_location(self):
         departement = geography.departement_for_postal_code(self.postal_code)

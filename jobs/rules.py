@@ -1,10 +1,12 @@
-"""Cross-field rules of a job offer, shared by the admin form and the importer so that an offer
-is judged the same way whichever door it comes through."""
+"""Cross-field rules of a job offer. JobOffer.clean() applies them, so an offer is judged the same
+way whichever door it comes through (admin form, importer)."""
 
 from .geography import departement_for_postal_code
 
 SALARY_MIN = 15_000
 SALARY_MAX = 250_000
+# The offer fields the rules read (besides the publication date, which JobOffer deduces).
+RULE_FIELDS = ("salary_min", "salary_max", "apply_url", "apply_email", "deadline", "postal_code")
 
 
 def offer_errors(values):

@@ -64,5 +64,9 @@ class JobOfferFactory(factory.django.DjangoModelFactory):
             return
         obj.save()
         if extracted:
+            if obj.first_published_at is None and obj.deadline < timezone.localdate():
+                # An offer whose deadline has passed was published before it, as JobOffer.clean() requires.
+                published_on = obj.deadline - datetime.timedelta(days=30)
+                obj.first_published_at = timezone.make_aware(datetime.datetime.combine(published_on, datetime.time()))
             obj.save_revision().publish()
             obj.refresh_from_db()

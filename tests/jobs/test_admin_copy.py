@@ -75,7 +75,10 @@ def test_saving_the_copy_creates_a_draft_with_a_fresh_slug_and_no_publication_hi
 
 def test_the_copy_takes_the_latest_draft_and_a_deadline_still_to_come(admin_client):
     offer = JobOfferFactory(title="Designer", published=True)
-    JobOffer.objects.filter(pk=offer.pk).update(deadline=timezone.localdate() - datetime.timedelta(days=10))
+    JobOffer.objects.filter(pk=offer.pk).update(  # published a month ago, closed ten days ago
+        first_published_at=timezone.now() - datetime.timedelta(days=30),
+        deadline=timezone.localdate() - datetime.timedelta(days=10),
+    )
     draft = JobOffer.objects.get(pk=offer.pk)
     draft.title = "Designer UX (nouvelle version)"
     draft.save_revision()
