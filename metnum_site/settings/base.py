@@ -6,6 +6,8 @@ import dj_database_url
 from wagtail.embeds import oembed_providers
 
 from .environment import env_bool, env_int, env_list, env_str
+from .security import *  # noqa: F403
+from .security import content_security_policies
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -49,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "metnum_site.csp.PolicyPerAreaMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -188,6 +192,11 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # otherwise: values from requests and editors reach its tags as text. Rich text is already marked
 # safe by the one path that sanitises it (metnum_site/rich_text.py), so it still renders as HTML.
 DSFR_CONTENT_IS_SAFE = False
+# No subresource integrity on the DSFR's files: django-dsfr hashes its original CSS, but the
+# production storage (WhiteNoise's manifest) rewrites the url() references inside those files, so
+# the hashes no longer match and browsers refused both stylesheets. The files come from this site's
+# own static storage (CSP: 'self'), which is what integrity would protect against a CDN.
+DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 # Tags get ASCII slugs ("donnees", not "données"): they appear in public filter URLs (?tag=…).
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
@@ -207,6 +216,10 @@ WAGTAILSEARCH_BACKENDS = {
 # set by editors in the site settings.
 MATOMO_URL = env_str("MATOMO_URL", "")
 MATOMO_SITE_ID = env_str("MATOMO_SITE_ID", "")
+
+# Security headers: the two Content-Security-Policies and the other headers (settings/security.py).
+PUBLIC_CSP, ADMIN_CSP = content_security_policies(MATOMO_URL)
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_CSP}
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -21,6 +21,8 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 
+from .watch import PageWatch
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -153,10 +155,13 @@ def site_url(live_server_thread):
 
 def _browser_page(browser, live_server_thread, **options):
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}, **options)
-    yield context.new_page()
+    page = context.new_page()
+    watch = PageWatch(page)
+    yield page
     context.close()
     # The test's transaction ends after this fixture: let the requests still running finish inside it.
     live_server_thread.httpd.wait_until_settled()
+    watch.assert_clean()
 
 
 @pytest.fixture
@@ -172,6 +177,21 @@ def page_without_js(browser, live_server_thread):
 AXE_SOURCE = None
 
 
+def wait_until(page, condition, timeout_ms=30_000):
+    """Playwright's wait_for_function evaluates its predicate with eval(), which the site's
+    Content-Security-Policy refuses; this polls `condition` from an evaluate() call instead."""
+    script = f"""() => new Promise((resolve, reject) => {{
+        const started = performance.now();
+        const check = () => {{
+            if ({condition}) return resolve(true);
+            if (performance.now() - started > {timeout_ms}) return reject(new Error("délai dépassé"));
+            requestAnimationFrame(check);
+        }};
+        check();
+    }})"""
+    page.evaluate(script)
+
+
 def axe_violations(page, context=None):
     """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
     global AXE_SOURCE
@@ -180,7 +200,7 @@ def axe_violations(page, context=None):
 
         AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
     # Colours measured in the middle of a CSS transition (theme switch, modal opening) are wrong.
-    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
+    wait_until(page, "document.getAnimations().every(animation => animation.playState !== 'running')")
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
         "([context, tags]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags}})",

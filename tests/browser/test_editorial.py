@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from editorial.models import InstitutionPage
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, wait_until
 
 STORY = "/temoignages/amina-developpeuse-equipe-produit/"
 GUIDE = "/guides/fonctionnaire-ou-contractuel/"
@@ -53,7 +53,7 @@ def test_guide_table_of_contents_leads_to_its_headings(page, site_url):
 
 def test_accordion_answers_open_with_the_keyboard(page, site_url):
     page.goto(site_url + "/employeurs/dinum/")
-    page.wait_for_function("document.documentElement.getAttribute('data-fr-js') === 'true'")
+    wait_until(page, "document.documentElement.getAttribute('data-fr-js') === 'true'")
     question = page.get_by_role("button", name="Le télétravail est-il possible ?")
     answer = page.locator(".fr-accordion", has=question).locator(".fr-collapse")
     expect(answer).to_be_hidden()
