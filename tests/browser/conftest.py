@@ -15,12 +15,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.conf import global_settings
 from django.core.handlers.wsgi import get_path_info
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
+from django.test.utils import override_settings
 
+from . import production_stack as production_stack_module
 from .watch import PageWatch
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -149,12 +152,30 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def site_url(live_server_thread):
+def production_stack(live_server_thread, tmp_path_factory):
+    """The production stack (tests/browser/production_stack.py) when BROWSER_TESTS_STACK=production,
+    serving the demo content the live server's fixture loaded; None otherwise."""
+    if not production_stack_module.requested():
+        yield None
+        return
+    # Passwords the tests set must be hashed with a hasher the production settings know.
+    with override_settings(PASSWORD_HASHERS=global_settings.PASSWORD_HASHERS):
+        stack = production_stack_module.ProductionStack(tmp_path_factory.mktemp("production")).start()
+        yield stack
+        stack.stop()
+
+
+@pytest.fixture(scope="session")
+def site_url(live_server_thread, production_stack):
+    if production_stack is not None:
+        return production_stack.url
     return f"http://127.0.0.1:{live_server_thread.port}"
 
 
 def _browser_page(browser, live_server_thread, **options):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}, **options)
+    context = browser.new_context(
+        locale="fr-FR", viewport={"width": 1280, "height": 900}, ignore_https_errors=True, **options
+    )
     page = context.new_page()
     watch = PageWatch(page)
     yield page

@@ -68,3 +68,21 @@ def test_axe_harness_reports_violations(page):
     page.set_content('<html lang="fr"><head><title>t</title></head><body><main><img src="x.png"></main></body></html>')
 
     assert "image-alt" in {violation["id"] for violation in axe_violations(page)}
+
+
+def test_the_dsfr_styles_apply(page, site_url):
+    """Markup is not enough: the stylesheets must load and apply (they did not in production when
+    their integrity hashes no longer matched the files served)."""
+    page.goto(site_url + "/")
+
+    styles = page.evaluate(
+        """() => ({
+            font: getComputedStyle(document.body).fontFamily,
+            container: getComputedStyle(document.querySelector(".fr-container")).maxWidth,
+            sheets: [...document.querySelectorAll('link[rel="stylesheet"]')].map(link => Boolean(link.sheet)),
+        })"""
+    )
+
+    assert "Marianne" in styles["font"]
+    assert styles["sheets"] and all(styles["sheets"])
+    assert styles["container"] != "none"  # the DSFR's grid caps the width of the page

@@ -5,7 +5,7 @@ from .watch import PageWatch
 
 
 def test_an_inline_script_without_the_nonce_is_refused_and_reported(browser, site_url):
-    context = browser.new_context()
+    context = browser.new_context(ignore_https_errors=True)
     page = context.new_page()
     watch = PageWatch(page)
     page.goto(site_url + "/")
