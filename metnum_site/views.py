@@ -1,6 +1,9 @@
+import datetime
+
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.utils import timezone
 
 
 def server_error(request):
@@ -16,4 +19,27 @@ def robots_txt(request):
         "Disallow: /recherche/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+SECURITY_TXT_LIFETIME = datetime.timedelta(days=90)
+
+
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability. Its expiry moves with
+    each request, so a deployed site never serves an expired file; the contact comes from
+    SECURITY_CONTACT (a system check warns in production when it is empty)."""
+    if not settings.SECURITY_CONTACT:
+        raise Http404("Aucun contact de sécurité n'est configuré.")
+    expires = (timezone.now() + SECURITY_TXT_LIFETIME).replace(microsecond=0)
+    lines = [
+        "# Signaler une vulnérabilité de Métiers du numérique : écrivez-nous à l'adresse ci-dessous.",
+        "# To report a vulnerability in this site, please contact us at the address below.",
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: fr, en",
+        f"Canonical: {request.build_absolute_uri(request.path)}",
+    ]
+    if settings.SECURITY_POLICY_URL:
+        lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

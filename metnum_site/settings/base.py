@@ -217,6 +217,10 @@ WAGTAILSEARCH_BACKENDS = {
 MATOMO_URL = env_str("MATOMO_URL", "")
 MATOMO_SITE_ID = env_str("MATOMO_SITE_ID", "")
 
+# Where to report a vulnerability (/.well-known/security.txt): a "mailto:" or "https:" address.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "")
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL", "")
+
 # Security headers: the two Content-Security-Policies and the other headers (settings/security.py).
 PUBLIC_CSP, ADMIN_CSP = content_security_policies(MATOMO_URL)
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_CSP}
