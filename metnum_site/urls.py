@@ -15,7 +15,7 @@ from . import views
 handler500 = "metnum_site.views.server_error"
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    path("admin/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -25,6 +25,9 @@ urlpatterns = [
     path("offres/", include("jobs.urls")),
     path("recherche/", search_views.site_search, name="site_search"),
 ]
+
+if settings.DJANGO_ADMIN_ENABLED:
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

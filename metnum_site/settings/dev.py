@@ -8,6 +8,11 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-producti
 # Without a worker running beside runserver, tasks run in the request that enqueues them.
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "immediate")]}}  # noqa: F405
 
+# The embedded demo signs in with a password only (TWO_FACTOR_REQUIRED=true to try the second factor),
+# and routes Django's own admin at /django-admin/, which production never routes.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+DJANGO_ADMIN_ENABLED = True
+
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

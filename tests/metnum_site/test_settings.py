@@ -24,6 +24,7 @@ def test_production_settings_pass_the_deployment_checklist():
         "check", "--deploy", "--fail-level", "WARNING",
         SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
         ALLOWED_HOSTS="metiers.numerique.gouv.fr",
+        SECURITY_CONTACT="mailto:securite@numerique.gouv.fr",
         **PRODUCTION,
     )  # fmt: skip
 
