@@ -34,6 +34,9 @@ class RequireSecondFactorMiddleware:
         return (
             reverse("wagtailadmin_login"),
             reverse("wagtailadmin_logout"),
+            # What these pages load themselves: the admin's translations and its icons.
+            reverse("wagtailadmin_javascript_catalog"),
+            reverse("wagtailadmin_sprite"),
             reverse("accounts:verify"),
             reverse("accounts:enrol"),
             "/django-admin/login/",

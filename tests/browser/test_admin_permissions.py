@@ -10,6 +10,7 @@ from demo import accounts
 from jobs.models import Institution, JobOffer
 
 from .conftest import assert_accessible
+from .sign_in import sign_in
 
 PASSWORD = "mot-de-passe-editeur-dinum"
 
@@ -27,11 +28,7 @@ def ministry_editor(site_url, django_db_blocker):
 
 
 def test_the_ministry_editor_sees_and_edits_only_its_offers(page, site_url, ministry_editor):
-    page.goto(site_url + "/admin/login/")
-    page.locator("#id_username").fill(ministry_editor["username"])
-    page.locator("#id_password").fill(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(site_url + "/admin/")
+    sign_in(page, site_url, ministry_editor["username"], PASSWORD)
     expect(page.locator("#my-offers-section")).to_contain_text("Vos offres d'emploi")
     assert_accessible(page, "#my-offers-section")
 

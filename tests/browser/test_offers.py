@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from tests.factories import InstitutionFactory, JobOfferFactory
 
 from .conftest import assert_accessible
+from .sign_in import sign_in
 
 APPLY_URL = "https://candidature.example.gouv.fr/offre/42"
 EDITOR = {"username": "redactrice-offres", "password": "mot-de-passe-de-test-offres"}
@@ -146,11 +147,7 @@ def test_copy_link_button_copies_the_offer_address(page, site_url, offer_paths):
 
 
 def test_admin_preview_is_accessible(page, site_url, offer_paths):
-    page.goto(site_url + "/admin/login/")
-    page.locator("#id_username").fill(EDITOR["username"])
-    page.locator("#id_password").fill(EDITOR["password"])
-    page.keyboard.press("Enter")
-    page.wait_for_url(site_url + "/admin/")
+    sign_in(page, site_url, EDITOR["username"], EDITOR["password"])
     pk = offer_paths["draft_pk"]
     page.goto(f"{site_url}/admin/snippets/jobs/joboffer/edit/{pk}/")
     preview_url = f"{site_url}/admin/snippets/jobs/joboffer/preview/{pk}/"
