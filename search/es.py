@@ -21,7 +21,6 @@ index, replaces the filter's rules with the file's, and reopens it. No document 
 """
 
 import contextlib
-import datetime
 import logging
 from functools import lru_cache
 
@@ -330,11 +329,3 @@ def delete_all(client):
     client = admin(client)
     for index in current_indices(client):
         client.indices.delete(index=index)
-
-
-def paris_today():
-    return timezone.localdate()
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)
