@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from dsfr.utils import list_pages
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -257,7 +256,6 @@ class StoryIndexPage(IndexPage):
         form = filters.StoryFilterForm(request.GET, stories=stories)
         stories = form.filter(stories).for_cards().order_by("-date", "-pk")
         page_obj = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-        list_pages(page_obj)
         context.update(
             filter_form=form,
             active_filters=form.active_filters(request.GET),
