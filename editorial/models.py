@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -229,7 +229,18 @@ def shared_tag_count(tag_ids):
     return Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True)
 
 
-class StoryPageTag(TaggedItemBase):
+class Theme(TagBase):
+    """A theme of the stories and guides, curated by the editorial team ("Données", "Reconversion"…):
+    its own tag model, apart from the offers' skills (jobs.Skill)."""
+
+    class Meta:
+        verbose_name = "thème"
+        verbose_name_plural = "thèmes"
+        ordering = ["name"]
+
+
+class StoryPageTag(ItemBase):
+    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tagged_stories", verbose_name="thème")
     content_object = ParentalKey("editorial.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
@@ -369,7 +380,8 @@ class StoryPage(BodyPage):
 # Guides
 
 
-class GuidePageTag(TaggedItemBase):
+class GuidePageTag(ItemBase):
+    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tagged_guides", verbose_name="thème")
     content_object = ParentalKey("editorial.GuidePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 

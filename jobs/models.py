@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -160,7 +160,18 @@ class ContractType(models.Model):
         return self.get_code_display()
 
 
-class JobOfferSkill(TaggedItemBase):
+class Skill(TagBase):
+    """A skill an offer asks for (Python, Kubernetes, accessibilité…): imported or typed by editors.
+    Its own tag model, apart from the editorial themes of stories and guides (editorial.Theme)."""
+
+    class Meta:
+        verbose_name = "compétence"
+        verbose_name_plural = "compétences"
+        ordering = ["name"]
+
+
+class JobOfferSkill(ItemBase):
+    tag = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="tagged_offers", verbose_name="compétence")
     content_object = ParentalKey("jobs.JobOffer", on_delete=models.CASCADE, related_name="tagged_skills")
 
 
