@@ -27,7 +27,7 @@ def test_the_split_keeps_every_tag_and_its_use():
     institution = old.get_model("jobs", "Institution").objects.create(name="Ministère d'essai", slug="essai")
     offer = old.get_model("jobs", "JobOffer").objects.create(
         title="Data engineer", slug="data-engineer", institution=institution, city="Paris", postal_code="75007",
-        description="<p>Des données.</p>", deadline="2030-01-01", apply_url="https://example.gouv.fr",
+        missions="<p>Des données.</p>", deadline="2030-01-01", apply_url="https://example.gouv.fr",
     )  # fmt: skip
     python, shared = (
         Tag.objects.create(name="Python", slug="python"),
