@@ -259,10 +259,9 @@ def generate(count, seed=20260501):
     from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
     from django.utils.text import slugify
-    from taggit.models import Tag
 
     from jobs import geography
-    from jobs.models import ContractType, Institution, JobOffer, JobOfferSkill, Profession
+    from jobs.models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, Skill
 
     rng = random.Random(seed)
     institutions = Institution.objects.bulk_create(
@@ -274,7 +273,7 @@ def generate(count, seed=20260501):
     )
     professions = list(Profession.objects.all())
     contracts = list(ContractType.objects.all())
-    tags = Tag.objects.bulk_create([Tag(name=name, slug=slugify(name)) for name in SKILLS])
+    tags = Skill.objects.bulk_create([Skill(name=name, slug=slugify(name)) for name in SKILLS])
     places = [(city, code, geography.departement_for_postal_code(code)) for city, code in PLACES]
     now, today = timezone.now(), timezone.localdate()
 

@@ -9,11 +9,10 @@ second run changes nothing, and an institution added later gets its page on the 
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Count
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 
-from editorial.models import GuideIndexPage, GuidePage, GuidePageTag, StoryIndexPage, StoryPage, StoryPageTag
+from editorial.models import GuideIndexPage, GuidePage, GuidePageTag, StoryIndexPage, StoryPage, StoryPageTag, Theme
 from editorial.spaces import (
     Changes,
     create_institution_space,
@@ -78,7 +77,7 @@ def _index(home, model, report, slug, **fields):
 
 
 def _tags(names):
-    return [Tag.objects.get_or_create(name=name)[0] for name in names]
+    return [Theme.objects.get_or_create(name=name)[0] for name in names]
 
 
 # Images

@@ -8,10 +8,9 @@ from django.db import models
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from dsfr.utils import list_pages
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -230,7 +229,18 @@ def shared_tag_count(tag_ids):
     return Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True)
 
 
-class StoryPageTag(TaggedItemBase):
+class Theme(TagBase):
+    """A theme of the stories and guides, curated by the editorial team ("Données", "Reconversion"…):
+    its own tag model, apart from the offers' skills (jobs.Skill)."""
+
+    class Meta:
+        verbose_name = "thème"
+        verbose_name_plural = "thèmes"
+        ordering = ["name"]
+
+
+class StoryPageTag(ItemBase):
+    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tagged_stories", verbose_name="thème")
     content_object = ParentalKey("editorial.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
@@ -257,7 +267,6 @@ class StoryIndexPage(IndexPage):
         form = filters.StoryFilterForm(request.GET, stories=stories)
         stories = form.filter(stories).for_cards().order_by("-date", "-pk")
         page_obj = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-        list_pages(page_obj)
         context.update(
             filter_form=form,
             active_filters=form.active_filters(request.GET),
@@ -371,7 +380,8 @@ class StoryPage(BodyPage):
 # Guides
 
 
-class GuidePageTag(TaggedItemBase):
+class GuidePageTag(ItemBase):
+    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tagged_guides", verbose_name="thème")
     content_object = ParentalKey("editorial.GuidePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 

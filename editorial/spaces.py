@@ -78,7 +78,7 @@ def get_or_create_institution_page(institution, publish=True, **fields):
 def permission_index():
     """Every permission a space may grant, by (app label, codename), in one query: the demo opens
     two dozen spaces and shares it."""
-    apps = ["wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs", "jobs", "taggit"]
+    apps = ["wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs", "jobs", "editorial"]
     return {
         (permission.content_type.app_label, permission.codename): permission
         for permission in Permission.objects.filter(content_type__app_label__in=apps).select_related("content_type")
@@ -157,7 +157,8 @@ def ensure_editorial_team(changes=None):
             *changes.lookup("jobs", ["manage_all_offers"]),
             *changes.model_permissions("jobs", "institution", ["add", "change", "delete", "view"]),
             *changes.model_permissions("jobs", "profession", ["add", "change", "delete", "view"]),
-            *changes.model_permissions("taggit", "tag", ["add", "change", "delete", "view"]),
+            *changes.model_permissions("jobs", "skill", ["add", "change", "delete", "view"]),
+            *changes.model_permissions("editorial", "theme", ["add", "change", "delete", "view"]),
         ],
         f"groupe « {EDITORIAL_TEAM} »",
     )

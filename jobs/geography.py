@@ -62,11 +62,3 @@ def departement_for_postal_code(postal_code):
     else:
         code = postal_code[:2]
     return departements().get(code)
-
-
-def region_choices():
-    return sorted(((region.code, region.name) for region in regions().values()), key=lambda choice: choice[1])
-
-
-def departement_choices():
-    return [(departement.code, departement.label) for departement in departements().values()]

@@ -33,7 +33,6 @@ from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from taggit.models import Tag
 from wagtail.actions.base import BaseAction
 from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.log_actions import log
@@ -43,7 +42,7 @@ from wagtail.signals import published
 from .bulk import insert_rows
 from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork, contract_mask
 from .indexing import defer, deferred_offer_indexing, for_indexing
-from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, add_months
+from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, Skill, add_months
 from .sanitizer import sanitize_rich_text
 
 COLUMNS = (
@@ -383,7 +382,7 @@ class OfferImporter:
         self.contract_types = {contract.code: contract for contract in ContractType.objects.all()}
         self.first_free_slugs = {}
         self.tags = {}
-        for tag in Tag.objects.order_by("pk"):
+        for tag in Skill.objects.order_by("pk"):
             self.tags.setdefault(tag.name.casefold(), tag)
         self.existing = {
             external_id: (pk, fingerprint, live)
@@ -740,7 +739,7 @@ class OfferImporter:
     def _tag(self, name, created_tags):
         tag = self.tags.get(name.casefold())
         if tag is None:
-            tag = Tag.objects.create(name=name)
+            tag = Skill.objects.create(name=name)
             self.tags[name.casefold()] = tag
             created_tags.append(tag)
         return tag

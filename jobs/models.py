@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -77,9 +77,15 @@ class Institution(index.Indexed, models.Model):
         help_text="Par exemple, le ministère dont dépend une direction ou une agence.",
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="logo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name="logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Le logo officiel, sur fond clair de préférence.",
     )
-    website = models.URLField("site web", blank=True)
+    website = models.URLField("site web", blank=True, help_text="Le site de l'employeur, ou sa page carrières.")
     description = models.CharField(
         "description en une ligne", max_length=255, blank=True, help_text="Ce que fait l'institution, en une phrase."
     )
@@ -128,7 +134,12 @@ class Profession(index.Indexed, models.Model):
     """A family of digital jobs (métier): Développement, Données, Sécurité…"""
 
     name = models.CharField("nom", max_length=100, unique=True)
-    slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
+    slug = models.SlugField(
+        "identifiant d'adresse",
+        max_length=80,
+        unique=True,
+        help_text="Utilisé dans les adresses de recherche (?metier=…). Ne le changez pas une fois publié.",
+    )
     description = models.CharField("description courte", max_length=255, blank=True)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -160,7 +171,18 @@ class ContractType(models.Model):
         return self.get_code_display()
 
 
-class JobOfferSkill(TaggedItemBase):
+class Skill(TagBase):
+    """A skill an offer asks for (Python, Kubernetes, accessibilité…): imported or typed by editors.
+    Its own tag model, apart from the editorial themes of stories and guides (editorial.Theme)."""
+
+    class Meta:
+        verbose_name = "compétence"
+        verbose_name_plural = "compétences"
+        ordering = ["name"]
+
+
+class JobOfferSkill(ItemBase):
+    tag = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="tagged_offers", verbose_name="compétence")
     content_object = ParentalKey("jobs.JobOffer", on_delete=models.CASCADE, related_name="tagged_skills")
 
 
@@ -293,17 +315,33 @@ class JobOffer(
     ClusterableModel,
 ):
     # Poste
-    title = models.CharField("intitulé du poste", max_length=200)
+    title = models.CharField(
+        "intitulé du poste",
+        max_length=200,
+        help_text="L'intitulé que les candidates et candidats chercheraient : « Développeuse ou développeur "
+        "back-end Python » plutôt qu'un code interne.",
+    )
     slug = models.SlugField(
         "identifiant d'adresse",
         max_length=220,
         unique=True,
         blank=True,
-        help_text="Déduit de l'intitulé ; ne change plus après la première publication.",
+        help_text="Créé à partir de l'intitulé à l'enregistrement, puis figé dès la première publication pour que "
+        "les liens déjà partagés restent valables. Adresse publique : /offres/<identifiant>/.",
     )
-    reference = models.CharField("référence interne", max_length=60, blank=True)
+    reference = models.CharField(
+        "référence interne",
+        max_length=60,
+        blank=True,
+        help_text="Votre référence interne, facultative. Elle figure dans l'objet des candidatures envoyées par "
+        "courriel.",
+    )
     institution = models.ForeignKey(
-        Institution, verbose_name="employeur", on_delete=models.PROTECT, related_name="job_offers"
+        Institution,
+        verbose_name="employeur",
+        on_delete=models.PROTECT,
+        related_name="job_offers",
+        help_text="L'employeur qui recrute, parmi les institutions dont vous gérez les offres.",
     )
     team = models.CharField(
         "service ou équipe",
@@ -312,7 +350,13 @@ class JobOffer(
         help_text="Par exemple : « Direction du numérique, pôle data ».",
     )
     profession = models.ForeignKey(
-        Profession, verbose_name="métier", null=True, blank=True, on_delete=models.SET_NULL, related_name="job_offers"
+        Profession,
+        verbose_name="métier",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="job_offers",
+        help_text="La famille de métiers : elle sert aux filtres de recherche et aux suggestions d'offres similaires.",
     )
     skills = ClusterTaggableManager(
         "compétences",
@@ -323,18 +367,42 @@ class JobOffer(
 
     # Conditions & lieu
     contract_types = ParentalManyToManyField(
-        ContractType, verbose_name="types de contrat", related_name="job_offers", blank=False
+        ContractType,
+        verbose_name="types de contrat",
+        related_name="job_offers",
+        blank=False,
+        help_text="Cochez tous les types de contrat possibles pour ce poste.",
     )
     category = models.CharField(
-        "catégorie", max_length=10, choices=Category.choices, blank=True, help_text="Catégorie de la fonction publique."
+        "catégorie",
+        max_length=10,
+        choices=Category.choices,
+        blank=True,
+        help_text="Catégorie de la fonction publique ; laissez vide si elle ne s'applique pas (stage, "
+        "apprentissage, freelance…).",
     )
     experience_level = models.CharField(
-        "expérience attendue", max_length=20, choices=ExperienceLevel.choices, default=ExperienceLevel.CONFIRME
+        "expérience attendue",
+        max_length=20,
+        choices=ExperienceLevel.choices,
+        default=ExperienceLevel.CONFIRME,
+        help_text="Expérience attendue dans le métier.",
     )
-    remote = models.CharField("télétravail", max_length=10, choices=RemoteWork.choices, default=RemoteWork.PARTIEL)
-    city = models.CharField("ville", max_length=120)
+    remote = models.CharField(
+        "télétravail",
+        max_length=10,
+        choices=RemoteWork.choices,
+        default=RemoteWork.PARTIEL,
+        help_text="Partiel : quelques jours par semaine. Total : le poste s'exerce entièrement à distance, depuis "
+        "la France.",
+    )
+    city = models.CharField(
+        "ville", max_length=120, help_text="La commune du lieu de travail, par exemple « Saint-Denis »."
+    )
     postal_code = models.CharField(
-        "code postal", max_length=5, help_text="Cinq chiffres. Le département en est déduit."
+        "code postal",
+        max_length=5,
+        help_text="Cinq chiffres ; le département et la région en sont déduits (Corse et outre-mer compris).",
     )
     departement_code = models.CharField("département", max_length=3, editable=False, db_index=True)
     region_code = models.CharField("région", max_length=2, editable=False, db_index=True)
@@ -354,21 +422,66 @@ class JobOffer(
     )
 
     # Description
-    missions = RichTextField("missions", features=SECTION_FEATURES)
-    team_context = RichTextField("équipe et contexte", blank=True, features=SECTION_FEATURES)
-    profile = RichTextField("profil recherché", blank=True, features=SECTION_FEATURES)
-    benefits = RichTextField("avantages", blank=True, features=SECTION_FEATURES)
-    process = RichTextField("processus de recrutement", blank=True, features=SECTION_FEATURES)
+    missions = RichTextField(
+        "missions",
+        features=SECTION_FEATURES,
+        help_text="Ce que la personne fera au quotidien. Les listes à puces se lisent mieux.",
+    )
+    team_context = RichTextField(
+        "équipe et contexte",
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text="L'équipe, ses produits, ses usagers, l'environnement technique.",
+    )
+    profile = RichTextField(
+        "profil recherché",
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text="Compétences et qualités attendues ; distinguez l'indispensable du souhaitable.",
+    )
+    benefits = RichTextField(
+        "avantages",
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text="Télétravail, formation, restauration, transports, congés…",
+    )
+    process = RichTextField(
+        "processus de recrutement",
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text="Les étapes et leur calendrier : entretiens, mise en situation, délai de réponse.",
+    )
 
     # Candidature
-    apply_url = models.URLField("lien pour candidater", max_length=500, blank=True)
-    apply_email = models.EmailField("adresse pour candidater", blank=True)
-    deadline = models.DateField("date limite de candidature", default=default_deadline, db_index=True)
-    start_date = models.DateField("prise de poste", null=True, blank=True)
+    apply_url = models.URLField(
+        "lien pour candidater",
+        max_length=500,
+        blank=True,
+        help_text="La page où l'on candidate. Indiquez au moins un lien ou une adresse électronique.",
+    )
+    apply_email = models.EmailField(
+        "adresse pour candidater",
+        blank=True,
+        help_text="Reçoit les candidatures ; l'objet du courriel reprend l'intitulé et la référence.",
+    )
+    deadline = models.DateField(
+        "date limite de candidature",
+        default=default_deadline,
+        db_index=True,
+        help_text="Dernier jour pour candidater, inclus ; l'offre se ferme ensuite d'elle-même. Par défaut, deux "
+        "mois après la création.",
+    )
+    start_date = models.DateField(
+        "prise de poste", null=True, blank=True, help_text="Date de prise de poste souhaitée, si elle est connue."
+    )
 
     # Publication
     filled_at = models.DateField(
-        "pourvue le", null=True, blank=True, help_text="Renseignée quand le poste est pourvu : l'offre se ferme."
+        "pourvue le",
+        null=True,
+        blank=True,
+        help_text="Préférez l'action « Marquer comme pourvue » du menu d'enregistrement. Videz ce champ puis "
+        "publiez pour rouvrir l'offre.",
     )
     source = models.CharField(
         "source", max_length=40, blank=True, help_text="Système d'origine d'une offre importée (vide si saisie ici)."

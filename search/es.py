@@ -21,7 +21,6 @@ index, replaces the filter's rules with the file's, and reopens it. No document 
 """
 
 import contextlib
-import datetime
 import logging
 from functools import lru_cache
 
@@ -32,11 +31,10 @@ from elasticsearch.dsl import Date, Document, Integer, Keyword, SearchAsYouType,
 
 from jobs.models import JobOffer
 
-from .text import STOP_WORDS, elasticsearch_synonyms, load_synonyms, plain_text
+from .text import ELISION_PREFIXES, STOP_WORDS, elasticsearch_synonyms, load_synonyms, plain_text
 
 logger = logging.getLogger(__name__)
 
-ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 BULK_CHUNK = 500
 ADMIN_TIMEOUT = 120  # seconds, for rebuild, sync and settings updates
 DOCUMENT_TIMEOUT = 10  # seconds, for the upsert or delete of one offer by a background task
@@ -108,7 +106,7 @@ def analysis(rules=None):
     rules = load_synonyms() if rules is None else rules
     return {
         "filter": {
-            "french_elision": {"type": "elision", "articles_case": True, "articles": ELISION_ARTICLES},
+            "french_elision": {"type": "elision", "articles_case": True, "articles": sorted(ELISION_PREFIXES)},
             "french_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
             "french_stemmer": {"type": "stemmer", "language": "light_french"},
             "french_synonyms": {"type": "synonym_graph", "lenient": True, "synonyms": elasticsearch_synonyms(rules)},
@@ -330,11 +328,3 @@ def delete_all(client):
     client = admin(client)
     for index in current_indices(client):
         client.indices.delete(index=index)
-
-
-def paris_today():
-    return timezone.localdate()
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)

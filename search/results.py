@@ -6,8 +6,7 @@
     results.total           number of matching open offers
     results.page            the page shown (1-based, already resolved: past the last → the last)
     results.page_count      number of pages (at least 1; never more than MAX_PAGE)
-    results.page_obj        a django.core.paginator.Page for {% dsfr_pagination %} (call
-                            dsfr.utils.list_pages(results.page_obj) first for the "1 2 … 9" list)
+    results.page_obj        a django.core.paginator.Page for {% pagination %} (home/templatetags/shell_tags.py)
     results.facets          list of Facet in display order (the département facet only once a région
                             or a département is selected); results.facet("region") gets one by name
     results.notices         French sentences: what was ignored in the URL

@@ -1,4 +1,4 @@
-"""French text analysis shared by the engines: folding, elision, stop words, a light stemmer, the
+"""French text analysis shared by the engines: folding, elision, stop words, stemming, the
 synonyms of search/synonyms.txt, and the parsed text query.
 
 Why in Python: SQLite's FTS5 has no French stemmer and Python's sqlite3 cannot register an FTS5
@@ -8,19 +8,20 @@ search/migrations), Elasticsearch with the analyzers of search/engines/elasticse
 the same synonym expansion from `parse_text()` (PostgreSQL) or from a synonym_graph filter built
 from the same file (Elasticsearch).
 
-The light stemmer only removes what changes between forms of one word: plural (-s, -x, -aux →
--al), feminine and agent forms (-euse/-eur, -trice/-teur, -ive/-if, -elle/-el, -enne/-en,
--ière/-ier, final -e), and a doubled final consonant. "développeuses" → "developpeur",
-"données" and "donnée" → "donn", "cheffe" → "chef".
+Stems come from Snowball's French stemmer (snowballstemmer), the algorithm PostgreSQL's `french`
+configuration uses, applied to folded words as `french_unaccent` does: both database engines index
+and search the same stems ("développeuses" → "developp", "données" → "donne").
 """
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from html import unescape
 from pathlib import Path
 
+import snowballstemmer
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -44,14 +45,7 @@ STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 _SURFACE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _FOLD_EXTRA = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "ʼ": "'"})
-_SUFFIXES = (
-    ("euse", "eur"),
-    ("trice", "teur"),
-    ("ive", "if"),
-    ("elle", "el"),
-    ("enne", "en"),
-    ("iere", "ier"),
-)
+_FRENCH_STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
 def fold(text):
@@ -61,22 +55,14 @@ def fold(text):
 
 
 def stem(token):
-    """Light French stemming of a folded token (see the module docstring)."""
-    if len(token) <= 3 or not token.isalpha():
+    """Snowball's French stemmer, the algorithm of PostgreSQL's `french` configuration, on a folded
+    token: "developpeuses" and "developpement" → "developp", "donnees" → "donne"."""
+    if not token.isalpha():
         return token
-    if token.endswith("aux") and len(token) > 5:
-        token = token[:-3] + "al"
-    elif token.endswith("x") or (token.endswith("s") and not token.endswith(("ss", "us"))):
-        token = token[:-1]
-    for suffix, replacement in _SUFFIXES:
-        if token.endswith(suffix) and len(token) > len(suffix) + 2:
-            token = token[: -len(suffix)] + replacement
-            break
-    while len(token) > 4 and token.endswith("e"):
-        token = token[:-1]
-    if len(token) > 4 and token[-1] == token[-2]:
-        token = token[:-1]
-    return token
+    stemmer = getattr(_FRENCH_STEMMERS, "stemmer", None)
+    if stemmer is None:
+        stemmer = _FRENCH_STEMMERS.stemmer = snowballstemmer.stemmer("french")
+    return stemmer.stemWord(token)
 
 
 @lru_cache(maxsize=100_000)

@@ -6,7 +6,6 @@ from dataclasses import asdict
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from dsfr.utils import list_pages
 from wagtail.models import Page
 
 from editorial.models import GuidePage, InstitutionPage, StoryPage
@@ -26,8 +25,6 @@ def offer_search(request):
     """/offres/: one engine search per request; every link of the page is built from the query."""
     query = OfferQuery.from_querydict(request.GET)
     results = get_engine().search(query)
-    if results.page_count > 1:
-        list_pages(results.page_obj)
     return render(request, "search/offer_search.html", search_context(query, results))
 
 
@@ -45,8 +42,6 @@ def site_search(request):
     context = {"text": text, "breadcrumb_data": {"links": [], "current": "Recherche"}}
     if text:
         page_obj = Paginator(matching_page_ids(text), SITE_SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-        if page_obj.paginator.num_pages > 1:
-            list_pages(page_obj)
         shown = Page.objects.filter(pk__in=page_obj.object_list).specific().in_bulk()
         offer_query = OfferQuery(text=text)
         offers = get_engine().search(offer_query, size=SITE_SEARCH_OFFERS)

@@ -1,15 +1,13 @@
-"""Tags for the site shell (header, footer, breadcrumb). None of them queries the database,
-except `page_breadcrumb`, which reads the ancestors of the page being shown."""
-
-import re
+"""Tags for the site shell (header, footer, breadcrumb, pagination). None of them queries the database,
+except `page_breadcrumb`, which reads the ancestors of the page being shown, and `main_navigation`,
+which finds the section pages (once per request)."""
 
 from django import template
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+
+from home.pagination import pagination_links
 
 register = template.Library()
-LINK_WITHOUT_HREF = re.compile(r'<a (class="fr-pagination__link[^"]*")\s*>')
 
 SKIPLINKS = [
     {"link": "#contenu", "label": "Contenu"},
@@ -45,11 +43,7 @@ def page_breadcrumb(page):
     }
 
 
-@register.simple_tag(takes_context=True)
-def accessible_pagination(context, page_obj):
-    """django-dsfr's pagination (`dsfr_pagination`), with the DSFR's markup for the links that lead
-    nowhere (first and previous page on the first page, next and last on the last one):
-    `aria-disabled="true"` and `role="link"`, which django-dsfr leaves out. Without them, assistive
-    technologies and axe-core take these greyed-out links for text that lacks contrast."""
-    html = render_to_string("dsfr/pagination.html", {"request": context["request"], "page_obj": page_obj})
-    return mark_safe(LINK_WITHOUT_HREF.sub(r'<a \1 aria-disabled="true" role="link">', html))
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page_obj):
+    """The DSFR pagination of `page_obj`, its links built from the request's query (home/pagination.py)."""
+    return {"links": pagination_links(page_obj, context["request"].GET)}

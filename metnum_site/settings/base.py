@@ -22,7 +22,6 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "dsfr",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -146,7 +145,6 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Static and media files. Static files are served by WhiteNoise, also in production.
 STATIC_URL = "/static/"
@@ -211,7 +209,6 @@ WAGTAILEMBEDS_FINDERS = [
 
 # Rich text: one safe feature set for every editor (no raw HTML, no embeds of arbitrary code).
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-RICH_TEXT_FEATURES_SHORT = ["bold", "italic", "ol", "ul", "link"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",

@@ -4,13 +4,12 @@ import datetime
 import itertools
 
 import wagtail_factories
-from taggit.models import Tag
 from wagtail.models import Site
 
 from demo import site
 from demo.pages import stream
 from demo.report import DemoReport
-from editorial.models import GuideIndexPage, GuidePage, GuidePageTag, StoryIndexPage, StoryPage, StoryPageTag
+from editorial.models import GuideIndexPage, GuidePage, GuidePageTag, StoryIndexPage, StoryPage, StoryPageTag, Theme
 from editorial.spaces import get_or_create_institution_page
 from tests.factories import InstitutionFactory, JobOfferFactory
 
@@ -41,7 +40,7 @@ def guide_index(home=None):
 
 
 def tags(*names):
-    return [Tag.objects.get_or_create(name=name)[0] for name in names]
+    return [Theme.objects.get_or_create(name=name)[0] for name in names]
 
 
 def make_story(index, tag_names=(), body=(), with_image=True, **fields):

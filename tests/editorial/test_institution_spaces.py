@@ -82,7 +82,7 @@ def test_the_editorial_team_manages_all_content_but_no_user(world, db):
     team = Group.objects.get(name=EDITORIAL_TEAM)
     codenames = set(team.permissions.values_list("codename", flat=True))
 
-    assert {"manage_all_offers", "change_institution", "change_profession", "change_tag"} <= codenames
+    assert {"manage_all_offers", "change_institution", "change_profession", "change_skill", "change_theme"} <= codenames
     assert not team.permissions.filter(content_type__app_label="auth").exists()
     assert GroupPagePermission.objects.filter(group=team, page__depth=2, permission__codename="publish_page").exists()
     assert GroupCollectionPermission.objects.filter(group=team, collection__depth=1).count() == 8

@@ -3,13 +3,12 @@ import io
 from django.core.management import call_command
 from django.db.models import TextField
 from django.db.models.functions import Cast
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision, Site
 
-from editorial.models import GuidePage, InstitutionPage, StandardPage, StoryPage
+from editorial.models import GuidePage, InstitutionPage, StandardPage, StoryPage, Theme
 from home.models import HomePage, SitemapPage
-from jobs.models import Institution, JobOffer
+from jobs.models import Institution, JobOffer, Skill
 from tests.factories import InstitutionFactory
 
 
@@ -30,7 +29,8 @@ def snapshot():
     media = (
         list(get_image_model().objects.order_by("pk").values_list("pk", "title", "file")),
         list(Collection.objects.order_by("path").values_list("name", flat=True)),
-        list(Tag.objects.order_by("pk").values_list("name", flat=True)),
+        list(Skill.objects.order_by("pk").values_list("name", flat=True)),
+        list(Theme.objects.order_by("pk").values_list("name", flat=True)),
     )
     institutions = list(Institution.objects.order_by("slug").values_list("slug", "name", "parent_id", "logo_id"))
     offers = list(

@@ -121,9 +121,7 @@ def test_pagination_marks_the_links_that_lead_nowhere_as_disabled(rf):
     page = Paginator(range(60), 20).page(1)
     request = rf.get("/offres/")
 
-    html = Template("{% load shell_tags %}{% accessible_pagination page %}").render(
-        Context({"request": request, "page": page})
-    )
+    html = Template("{% load shell_tags %}{% pagination page %}").render(Context({"request": request, "page": page}))
 
     links = BeautifulSoup(html, "html.parser").select("a.fr-pagination__link")
     disabled = [" ".join(link["class"]) for link in links if link.get("aria-disabled") == "true"]
@@ -157,3 +155,32 @@ def test_main_navigation_follows_the_section_pages(client, demo_site):
     html = soup(client.get("/"))
     nav = {link.get_text(strip=True): link["href"] for link in html.select("#navigation-principale a")}
     assert nav == {"Offres": "/offres/", "Employeurs": "/nos-employeurs/", "Guides": "/guides/"}
+
+
+def test_pagination_links_keep_the_filters_once_and_elide_far_pages(rf):
+    page = Paginator(range(400), 20).page(10)
+    request = rf.get("/offres/?q=data&region=11&region=11&region=24&page=10&page=3")
+
+    html = Template("{% load shell_tags %}{% pagination page %}").render(Context({"request": request, "page": page}))
+
+    links = BeautifulSoup(html, "html.parser").select(".fr-pagination__link")
+    labels = [link.get_text(strip=True) for link in links]
+    assert labels == [
+        "Première page",
+        "Page précédente",
+        "1",
+        "…",
+        "9",
+        "10",
+        "11",
+        "…",
+        "20",
+        "Page suivante",
+        "Dernière page",
+    ]
+    current = [link for link in links if link.get("aria-current") == "page"]
+    assert [link.get_text() for link in current] == ["10"]
+    next_link = next(link for link in links if link.get_text(strip=True) == "Page suivante")
+    assert next_link["href"] == "?q=data&region=11&region=24&page=11"
+    first = next(link for link in links if link.get_text(strip=True) == "Première page")
+    assert first["href"] == "?q=data&region=11&region=24"

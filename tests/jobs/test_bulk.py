@@ -5,11 +5,10 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.models import ModelLogEntry
 
 from jobs.bulk import insert_rows
-from jobs.models import Institution
+from jobs.models import Institution, Skill
 
 pytestmark = pytest.mark.django_db
 
@@ -42,16 +41,16 @@ def test_rows_are_stored_with_their_foreign_keys_defaults_and_json():
 
 
 def test_duplicates_fail_unless_ignored_and_the_existing_row_is_kept():
-    insert_rows(Tag, [Tag(name="Python", slug="python")])
+    insert_rows(Skill, [Skill(name="Python", slug="python")])
 
-    insert_rows(Tag, [Tag(name="Python", slug="python-2"), Tag(name="Rust", slug="rust")], ignore_conflicts=True)
-    assert sorted(Tag.objects.values_list("name", "slug")) == [("Python", "python"), ("Rust", "rust")]
+    insert_rows(Skill, [Skill(name="Python", slug="python-2"), Skill(name="Rust", slug="rust")], ignore_conflicts=True)
+    assert sorted(Skill.objects.values_list("name", "slug")) == [("Python", "python"), ("Rust", "rust")]
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        insert_rows(Tag, [Tag(name="Python", slug="python-3")])
-    assert Tag.objects.count() == 2
+        insert_rows(Skill, [Skill(name="Python", slug="python-3")])
+    assert Skill.objects.count() == 2
 
 
 def test_nothing_to_insert_runs_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
-        insert_rows(Tag, [])
+        insert_rows(Skill, [])

@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from taggit.models import Tag
 from wagtail.models import ModelLogEntry, Revision
 
-from jobs.models import JobOffer
+from jobs.models import JobOffer, Skill
 from tests.jobs.importing import csv_text, run_import, write_csv, write_jsonl
 
 FILE_REFUSED, ROWS_REJECTED = 2, 1
@@ -133,7 +132,7 @@ def test_a_row_with_too_many_values_is_rejected_with_its_line(tmp_path, offer_ro
 def test_dry_run_validates_everything_and_writes_nothing(tmp_path, offer_row):
     path = tmp_path / "offres.csv"
     write_csv(path, [offer_row, dict(offer_row, external_id="2", skills="Nouvelle compétence"), dict(offer_row)])
-    tags_before = Tag.objects.count()
+    tags_before = Skill.objects.count()
 
     status, out, err = run_import(path, "--dry-run")
 
@@ -142,7 +141,7 @@ def test_dry_run_validates_everything_and_writes_nothing(tmp_path, offer_row):
     assert "Simulation (--dry-run), rien n'a été enregistré" in out
     assert "créées : 2" in out
     assert nothing_written()
-    assert Tag.objects.count() == tags_before
+    assert Skill.objects.count() == tags_before
 
 
 def test_json_values_keep_their_meaning(tmp_path, offer_row):

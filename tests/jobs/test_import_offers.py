@@ -6,14 +6,13 @@ from unittest import mock
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import published
 
 from jobs.importer import import_offers
 from jobs.indexing import deferred_offer_indexing
-from jobs.models import JobOffer
+from jobs.models import JobOffer, Skill
 from tests.factories import JobOfferFactory
 from tests.jobs.importing import many_rows, run_import, write_csv
 
@@ -232,7 +231,7 @@ def test_a_row_that_fails_while_being_written_leaves_nothing_behind(offer_row):
     assert "panne simulée" in result.errors[0].message
     assert set(JobOffer.objects.values_list("external_id", flat=True)) == {"0", "2"}
     assert Revision.objects.count() == 2
-    assert not Tag.objects.filter(name="Compétence 1").exists()
+    assert not Skill.objects.filter(name="Compétence 1").exists()
     # The tag created for the failed row is not reused by later rows as if it existed.
     assert import_offers([dict(offer_row, external_id="3", skills="Compétence 1")], "csp").created == 1
 

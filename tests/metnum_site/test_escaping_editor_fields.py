@@ -16,7 +16,6 @@ import wagtail_factories
 from django.apps import apps
 from django.db import models, transaction
 from hypothesis import HealthCheck, given, settings
-from taggit.models import Tag
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.embeds import get_embed_hash
@@ -37,9 +36,11 @@ from editorial.models import (
     StoryIndexPage,
     StoryPage,
     StoryPageTag,
+    Theme,
 )
 from editorial.spaces import get_or_create_institution_page
 from home.models import HomePage, SitemapPage, SiteSettings
+from jobs.models import Skill
 from tests.editorial.pages import home_page, publish_child
 from tests.escaping import SHAPES, feed_injections, injections, payload, rendered_payloads
 from tests.factories import InstitutionFactory, JobOfferFactory
@@ -47,8 +48,8 @@ from tests.factories import InstitutionFactory, JobOfferFactory
 pytestmark = pytest.mark.django_db
 
 VIDEO_URL = "https://www.youtube.com/watch?v=metnum"
-# Models whose text fields the public site may show: our apps', and the Wagtail and taggit models they use.
-THIRD_PARTY_MODELS = ["wagtailcore.Page", "taggit.Tag", "wagtailimages.Image", "wagtaildocs.Document"]
+# Models whose text fields the public site may show: our apps', and the Wagtail models they use.
+THIRD_PARTY_MODELS = ["wagtailcore.Page", "wagtailimages.Image", "wagtaildocs.Document"]
 
 TEXT, RICH, URL, EMAIL = "text", "rich text", "url", "email"
 NOT_FILLED = "not filled"
@@ -105,8 +106,10 @@ FIELDS = {
     "wagtailcore.Page.url_path": "computed by the page tree",
     "wagtailcore.Page.seo_title": TEXT,
     "wagtailcore.Page.search_description": TEXT,
-    "taggit.Tag.name": TEXT,
-    "taggit.Tag.slug": "validated: letters, digits and hyphens",
+    "jobs.Skill.name": TEXT,
+    "jobs.Skill.slug": "validated: letters, digits and hyphens",
+    "editorial.Theme.name": TEXT,
+    "editorial.Theme.slug": "validated: letters, digits and hyphens",
     "wagtailimages.Image.title": TEXT,
     "wagtailimages.Image.description": TEXT,
     "wagtailimages.Image.file_hash": "computed from the file",
@@ -261,14 +264,14 @@ def world(django_db_setup, django_db_blocker):
                 person_institution=institution,
                 person_profession=offer.profession,
                 hero_image=image,
-                tagged_items=[StoryPageTag(tag=Tag.objects.create(name="Données", slug="donnees"))],
+                tagged_items=[StoryPageTag(tag=Theme.objects.create(name="Données", slug="donnees"))],
             ),
         )
         guides = publish_child(home, GuideIndexPage(title="Guides", slug="guides"))
         guide = publish_child(
             guides,
             GuidePage(
-                title="Un guide", slug="un-guide", tagged_items=[GuidePageTag(tag=Tag.objects.get(slug="donnees"))]
+                title="Un guide", slug="un-guide", tagged_items=[GuidePageTag(tag=Theme.objects.get(slug="donnees"))]
             ),
         )
         document = wagtail_factories.DocumentFactory(title="Fiche")
@@ -341,11 +344,12 @@ def fill_everything(world, shape):
     ]
     shown[next(numbers) - 1] = "SocialLinkBlock.url"
     settings_page.save()
-    for tag in Tag.objects.all():
-        number = next(numbers)
-        tag.name = value_for(TEXT, number, shape, 100)
-        tag.save()
-        shown[number] = "taggit.Tag.name"
+    for tag_model in (Skill, Theme):
+        for tag in tag_model.objects.all():
+            number = next(numbers)
+            tag.name = value_for(TEXT, number, shape, 100)
+            tag.save()
+            shown[number] = f"{tag_model._meta.label}.name"
     world.offer.save()  # reindexed with its new skills
     shown.update(filler.shown)
     return shown

@@ -39,10 +39,10 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
-from .choices import OfferStatus
-from .models import JobOffer
-from .offer_actions import mark_filled, mark_filled_refusal, new_draft_copy
-from .permissions import permitted_offers
+from ..choices import OfferStatus
+from ..models import JobOffer
+from ..offer_actions import mark_filled, mark_filled_refusal, new_draft_copy
+from ..permissions import permitted_offers
 
 
 def only_permitted_offer(view):

@@ -3,8 +3,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from metnum_site.slugs import unique_slug
 
-from .permissions import manages_all_offers, user_institutions
-from .rules import SALARY_MAX, SALARY_MIN
+from ..permissions import manages_all_offers, user_institutions
+from ..rules import SALARY_MAX, SALARY_MIN
 
 SALARY_RANGE_MESSAGE = f"Indiquez un salaire annuel brut entre {SALARY_MIN:_} et {SALARY_MAX:_} €.".replace(
     "_", "\u202f"

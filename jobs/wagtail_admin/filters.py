@@ -5,9 +5,9 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from wagtail.admin.filters import WagtailFilterSet
 
-from .choices import OfferStatus
-from .models import ContractType, Institution, JobOffer, Profession
-from .permissions import user_institutions
+from ..choices import OfferStatus
+from ..models import ContractType, Institution, JobOffer, Profession
+from ..permissions import user_institutions
 
 
 def institutions_of_request(request):

@@ -7,9 +7,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from .choices import OfferStatus
-from .models import JobOffer
-from .permissions import manages_all_offers, permitted_offers
+from ..choices import OfferStatus
+from ..models import JobOffer
+from ..permissions import manages_all_offers, permitted_offers
 
 CLOSING_SOON_DAYS = 14
 PANEL_LENGTH = 5

@@ -1,0 +1,147 @@
+"""The offers' admin menu: one snippet viewset per model, grouped under « Offres d'emploi »."""
+
+from django.db.models import Count
+from django.urls import path
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from ..models import Institution, JobOffer, Profession
+from ..permissions import permitted_offers
+from .filters import InstitutionFilterSet, JobOfferFilterSet
+from .panels import INSTITUTION_EDIT_HANDLER, OFFER_EDIT_HANDLER, PROFESSION_EDIT_HANDLER
+from .views import (
+    FullFormOnlyChooserViewSet,
+    JobOfferChooserViewSet,
+    JobOfferCopyView,
+    JobOfferCreateView,
+    JobOfferEditView,
+    JobOfferIndexView,
+    MarkFilledView,
+    admin_listing_queryset,
+    only_permitted_offer,
+)
+
+
+class JobOfferViewSet(SnippetViewSet):
+    model = JobOffer
+    icon = "doc-full"
+    menu_label = "Offres"
+    menu_name = "offres"
+    index_view_class = JobOfferIndexView
+    add_view_class = JobOfferCreateView
+    edit_view_class = JobOfferEditView
+    copy_view_class = JobOfferCopyView
+    mark_filled_view_class = MarkFilledView
+    copy_view_enabled = True
+    chooser_viewset_class = JobOfferChooserViewSet
+    filterset_class = JobOfferFilterSet
+    export_filename = "offres-d-emploi"
+    list_export = [
+        "pk",
+        "listing_title",
+        "reference",
+        "institution.name",
+        "institution.acronym",
+        "status",
+        "profession",
+        "contract_types",
+        "get_category_display",
+        "get_experience_level_display",
+        "get_remote_display",
+        "city",
+        "postal_code",
+        "departement",
+        "region",
+        "salary_min",
+        "salary_max",
+        "deadline",
+        "first_published_at",
+        "filled_at",
+        "last_updated_at",
+    ]
+    export_headings = {
+        "pk": "Identifiant",
+        "listing_title": "Intitulé",
+        "reference": "Référence",
+        "institution.name": "Employeur",
+        "institution.acronym": "Sigle",
+        "status": "Statut",
+        "profession": "Métier",
+        "contract_types": "Types de contrat",
+        "get_category_display": "Catégorie",
+        "get_experience_level_display": "Expérience",
+        "get_remote_display": "Télétravail",
+        "city": "Ville",
+        "postal_code": "Code postal",
+        "departement": "Département",
+        "region": "Région",
+        "salary_min": "Salaire minimum (€ brut annuel)",
+        "salary_max": "Salaire maximum (€ brut annuel)",
+        "deadline": "Date limite de candidature",
+        "first_published_at": "Première publication",
+        "filled_at": "Pourvue le",
+        "last_updated_at": "Dernière modification",
+    }
+
+    def get_queryset(self, request):
+        """The offers of the listing, its search results and its exports, for this request:
+        only those of the user's institutions (all of them for the editorial team)."""
+        return permitted_offers(request.user, admin_listing_queryset())
+
+    @property
+    def mark_filled_view(self):
+        return self.construct_view(self.mark_filled_view_class, success_url_name=self.get_url_name("edit"))
+
+    def get_urlpatterns(self):
+        """Every URL about one offer (`pk`) answers 404 for an offer of another institution: Wagtail's
+        own object views mostly check model-level permissions only, and URLs added later are covered."""
+        urlpatterns = [
+            *super().get_urlpatterns(),
+            path(f"mark-filled/<{self.pk_path_converter}:pk>/", self.mark_filled_view, name="mark_filled"),
+        ]
+        for pattern in urlpatterns:
+            if "pk" in pattern.pattern.regex.groupindex:
+                pattern.callback = only_permitted_offer(pattern.callback)
+        return urlpatterns
+
+    edit_handler = OFFER_EDIT_HANDLER
+
+
+class InstitutionViewSet(SnippetViewSet):
+    model = Institution
+    chooser_viewset_class = FullFormOnlyChooserViewSet
+    icon = "site"
+    menu_label = "Institutions"
+    menu_name = "institutions"
+    list_display = ["name", "acronym", "kind", "parent", Column("offer_count", label="Offres", sort_key="offer_count")]
+    list_per_page = 50
+    filterset_class = InstitutionFilterSet
+    search_backend_name = None
+    search_fields = ["name", "acronym"]
+    edit_handler = INSTITUTION_EDIT_HANDLER
+
+    def get_queryset(self, request):
+        return Institution.objects.select_related("parent").annotate(offer_count=Count("job_offers"))
+
+
+class ProfessionViewSet(SnippetViewSet):
+    model = Profession
+    chooser_viewset_class = FullFormOnlyChooserViewSet
+    icon = "tag"
+    menu_label = "Métiers"
+    menu_name = "metiers"
+    list_display = ["name", "slug", "description", Column("offer_count", label="Offres", sort_key="offer_count")]
+    search_backend_name = None
+    search_fields = ["name", "description"]
+    edit_handler = PROFESSION_EDIT_HANDLER
+
+    def get_queryset(self, request):
+        return Profession.objects.annotate(offer_count=Count("job_offers"))
+
+
+class JobsViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Offres d'emploi"
+    menu_icon = "doc-full"
+    menu_name = "offres-d-emploi"
+    menu_order = 200  # right after Pages
+    items = (JobOfferViewSet, InstitutionViewSet, ProfessionViewSet)
