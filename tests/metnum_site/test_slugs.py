@@ -4,8 +4,8 @@ import pytest
 from django.forms import modelform_factory
 
 from editorial.spaces import create_institution_space
-from jobs.wagtail_admin.forms import SlugFromNameForm
 from jobs.models import Institution, Profession
+from jobs.wagtail_admin.forms import SlugFromNameForm
 from metnum_site.slugs import slug_base
 from tests.factories import InstitutionFactory, JobOfferFactory
 
