@@ -54,7 +54,7 @@ def test_multi_word_synonyms_are_matched_on_tokens_and_keep_the_typed_words():
 def test_highlight_escapes_and_marks_matched_words():
     marked = parse_text("développeur", ()).highlight_tokens
 
-    assert highlight("<b>Développeuse</b> & co", marked) == "&lt;b&gt;<mark>Développeuse</mark>&lt;/b&gt; &amp; co"
+    assert highlight("<b>Développeurs</b> & co", marked) == "&lt;b&gt;<mark>Développeurs</mark>&lt;/b&gt; &amp; co"
     assert excerpt(" ".join(["mot"] * 60 + ["développeurs"] + ["fin"] * 60), marked, words=10).startswith("… ")
     assert "<mark>développeurs</mark>" in excerpt(" ".join(["mot"] * 60 + ["développeurs"]), marked, words=10)
 
