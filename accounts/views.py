@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django_otp import login as confirm_sign_in
@@ -46,7 +46,7 @@ def next_url(request):
 @login_required(login_url="wagtailadmin_login")
 def verify(request):
     if not user_has_device(request.user, confirmed=True):
-        return redirect(f"{reverse('accounts:enrol')}?next={next_url(request)}")
+        return redirect(f"{reverse('accounts:enrol')}?{urlencode({'next': next_url(request)})}")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
@@ -57,7 +57,7 @@ def verify(request):
     return render(request, "accounts/verify.html", {"form": form, "next": next_url(request)})
 
 
-def qr_code_svg(device, user):
+def qr_code_svg(device):
     """The device's otpauth:// address as an inline SVG: nothing leaves the site to draw it."""
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     svg = image.to_string(encoding="unicode")
@@ -68,7 +68,7 @@ def qr_code_svg(device, user):
 @login_required(login_url="wagtailadmin_login")
 def enrol(request):
     if user_has_device(request.user, confirmed=True) and not request.user.is_verified():
-        return redirect(f"{reverse('accounts:verify')}?next={next_url(request)}")
+        return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': next_url(request)})}")
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name=APP_DEVICE_NAME, confirmed=False)
@@ -86,7 +86,7 @@ def enrol(request):
     secret = base64.b32encode(device.bin_key).decode()
     context = {
         "form": form,
-        "qr_code": qr_code_svg(device, request.user),
+        "qr_code": qr_code_svg(device),
         "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         "next": next_url(request),
         "required": settings.TWO_FACTOR_REQUIRED,

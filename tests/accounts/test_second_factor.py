@@ -157,3 +157,14 @@ def test_the_reset_command_removes_the_devices(client, superuser):
     client.logout()
     client.force_login(superuser)
     assert client.get("/admin/")["Location"].startswith("/admin/double-facteur/activer/")
+
+
+def test_a_person_with_a_device_is_sent_to_confirm_with_the_whole_next_address(client, superuser):
+    client.force_login(superuser)
+    enrol(client)
+    client.logout()
+    client.force_login(superuser)
+
+    response = client.get("/admin/double-facteur/activer/?next=/admin/pages/?q=a%26b")
+
+    assert response["Location"] == "/admin/double-facteur/?next=%2Fadmin%2Fpages%2F%3Fq%3Da%26b"
