@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -30,6 +32,7 @@ class RequireSecondFactorMiddleware:
         return user.is_authenticated and not user.is_verified() and must_use_second_factor(user)
 
     @staticmethod
+    @cache
     def open_paths():
         return (
             reverse("wagtailadmin_login"),

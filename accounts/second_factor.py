@@ -1,5 +1,5 @@
-"""Who must confirm their sign-in with a second factor (TOTP), and the admin paths left open before
-they have: the sign-in and sign-out pages and the second-factor pages themselves."""
+"""Who must confirm their sign-in with a second factor (TOTP). The admin paths left open before they
+have are in accounts/middleware.py."""
 
 from django.conf import settings
 from django_otp import user_has_device

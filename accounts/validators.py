@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 FRENCH_LIST = Path(__file__).resolve().parent / "data" / "mots-de-passe-courants-fr.txt.gz"
 LOOK_ALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 DECORATION = re.compile(r"^[\W\d_]+|[\W\d_]+$")
-LEADING_DECORATION = re.compile(r"^[^\w\d@$]+")
+LEADING_DECORATION = re.compile(r"^[^\w@$]+")
 TRAILING_DECORATION = re.compile(r"[\W\d_]+$")
 
 

@@ -168,3 +168,13 @@ def test_a_person_with_a_device_is_sent_to_confirm_with_the_whole_next_address(c
     response = client.get("/admin/double-facteur/activer/?next=/admin/pages/?q=a%26b")
 
     assert response["Location"] == "/admin/double-facteur/?next=%2Fadmin%2Fpages%2F%3Fq%3Da%26b"
+
+
+def test_the_set_up_page_shows_no_part_of_the_username_as_markup(client):
+    """The QR code (marked safe) encodes the username into its drawing, never as text."""
+    user = get_user_model().objects.create_superuser('"><svg onload=alert(1)>', "x@example.gouv.fr", PASSWORD)
+    client.force_login(user)
+
+    text = client.get("/admin/double-facteur/activer/").content.decode()
+
+    assert "<svg onload=alert(1)>" not in text

@@ -1,4 +1,3 @@
-from axes.handlers.proxy import AxesProxyHandler  # noqa: F401  (loads the configured handler)
 from axes.utils import reset
 from django.core.management.base import BaseCommand
 
