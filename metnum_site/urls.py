@@ -16,6 +16,7 @@ handler500 = "metnum_site.views.server_error"
 
 urlpatterns = [
     path("admin/", include("accounts.urls")),
+    path("admin/", include("editorial.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

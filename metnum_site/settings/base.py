@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.RequireSecondFactorMiddleware",
+    "editorial.middleware.AdminPageFenceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -184,6 +185,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "database
 # Wagtail
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# A pasted address of the site becomes a link to its page only when it is the page's exact address
+# (no confirmation step naming the page): see editorial/admin_views.ScopedExternalLinkView.
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = "exact"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 # Uploads (metnum_site/uploads.py): 10 MB a file; images up to 40 megapixels (a larger one takes
 # hundreds of megabytes of memory to resize); no SVG, which can carry scripts.

@@ -1,0 +1,19 @@
+"""The per-institution fence on Wagtail's page chooser and admin API (see admin_scope.py)."""
+
+from wagtail import hooks
+
+from .admin_scope import visible_pages
+from .admin_views import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet, ScopedPagesAdminAPIViewSet
+
+
+@hooks.register("construct_page_chooser_queryset")
+def fence_page_chooser(pages, request):
+    return pages.filter(pk__in=visible_pages(request.user).values("pk"))
+
+
+# After wagtail.images' and wagtail.documents' own registrations (order 0), which these replace.
+@hooks.register("construct_admin_api", order=1)
+def fence_admin_api(router):
+    router.register_endpoint("pages", ScopedPagesAdminAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
