@@ -1,39 +1,31 @@
-"""The search index and Wagtail's reference index for offers.
+"""Batches of offer changes, for the indexes that follow the offers.
 
-Wagtail updates both on every save, and creating then publishing an offer saves it three times.
-A bulk import wraps its work in `deferred_offer_indexing()`: saves only note the offer, which is
-then indexed once, in bulk, every few hundred rows and at the end, and `offers_indexed_in_bulk`
-tells other indexes (Elasticsearch, search/signals.py) which offers changed. Outside that block an
-offer is indexed on save exactly as Wagtail does for any other model (JobOffer sets
-`search_auto_update = False` so that these handlers replace Wagtail's, see JobsConfig.ready).
+Outside a batch, each offer change is announced by Django's signals and the search app (the one
+owner of the search indexes, search/signals.py) writes it once the transaction commits. A bulk
+import wraps its work in `deferred_offer_indexing()`: changes inside only note the offer, and every
+few hundred rows and at the end the batch is flushed: this module updates Wagtail's reference index
+in bulk, then sends `offers_changed` with the offers, for the search app to index them in bulk.
 """
 
-import logging
 import threading
 from contextlib import contextmanager
 
-from django.contrib.contenttypes.models import ContentType
+from django.apps import apps
 from django.db import transaction
 from django.dispatch import Signal
-from wagtail.models import ReferenceIndex
-from wagtail.search import index
-from wagtail.search.backends import get_search_backends
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from .bulk import insert_rows
-
-logger = logging.getLogger(__name__)
 _state = threading.local()
 BATCH_SIZE = 500
 
-# Sent after a bulk flush with `pks`, the offers saved inside deferred_offer_indexing().
-offers_indexed_in_bulk = Signal()
+# Sent by a flush, once per chunk: `pks` the offers changed in the batch, `offers` those of them
+# that still exist, read through for_indexing() (the others were deleted).
+offers_changed = Signal()
 
 
 def defer(pk, stored=None):
-    """Note an offer for the bulk flush when a deferred block is active; False otherwise.
-    `stored`, the offer as just written and read back through `for_indexing()`, spares the flush
-    reading it again; any later save of the offer in the block drops it."""
+    """Note an offer for the batch's flush when a batch is open; False otherwise. `stored`, the
+    offer as just written and read back through `for_indexing()`, spares the flush reading it again;
+    any later change of the offer in the batch drops it."""
     pending = getattr(_state, "pending", None)
     if pending is None:
         return False
@@ -46,34 +38,25 @@ def for_indexing(offers):
     return offers.select_related("institution").prefetch_related("skills", "tagged_skills")
 
 
-def offer_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    if defer(instance.pk):
-        return
-    from modelsearch.tasks import insert_or_update_object_task
-
-    insert_or_update_object_task.enqueue(instance._meta.app_label, instance._meta.model_name, str(instance.pk))
-
-
-def offer_deleted(sender, instance, **kwargs):
-    pending = getattr(_state, "pending", None)
-    if pending is not None:
-        pending.pop(instance.pk, None)
-    index.remove_object(instance)
-
-
 class _Deferred:
     def __init__(self, pending):
         self.pending = pending
 
     def flush(self):
+        JobOffer = apps.get_model("jobs", "JobOffer")  # jobs.models uses this module
         pks = sorted(self.pending)
         stored = {pk: offer for pk, offer in self.pending.items() if offer is not None}
         self.pending.clear()
-        index_offers(pks, stored)
-        if pks:
-            offers_indexed_in_bulk.send(sender=_Deferred, pks=pks)
+        for start in range(0, len(pks), BATCH_SIZE):
+            chunk = pks[start : start + BATCH_SIZE]
+            offers = [stored[pk] for pk in chunk if pk in stored]
+            unread = [pk for pk in chunk if pk not in stored]
+            if unread:
+                offers += for_indexing(JobOffer.get_indexed_objects().filter(pk__in=unread))
+            offers.sort(key=lambda offer: offer.pk)
+            with transaction.atomic():
+                update_reference_index(offers)
+            offers_changed.send(sender=JobOffer, pks=chunk, offers=offers)
 
     def flush_every(self, size):
         if len(self.pending) >= size:
@@ -82,10 +65,13 @@ class _Deferred:
 
 @contextmanager
 def deferred_offer_indexing():
-    """Index the offers saved inside the block once each, in bulk, instead of on every save."""
-    if getattr(_state, "pending", None) is not None:  # already deferring (nested import)
+    """A batch: the offers changed inside are indexed once each, in bulk, when it is flushed."""
+    if getattr(_state, "pending", None) is not None:  # already in a batch (nested import)
         yield _Deferred(_state.pending)
         return
+    # Imported here: jobs.models uses this module, and these modules need the models loaded.
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
     _state.pending = {}
     deferred = _Deferred(_state.pending)
     try:
@@ -96,36 +82,14 @@ def deferred_offer_indexing():
         deferred.flush()  # rows committed before an error are indexed too
 
 
-def index_offers(pks, stored=None):
-    """Update the search backends and the reference index for the offers `pks`; those in `stored`
-    ({pk: offer read through for_indexing()}) are not read again."""
-    from .models import JobOffer
-
-    stored = stored or {}
-    for start in range(0, len(pks), BATCH_SIZE):
-        chunk = pks[start : start + BATCH_SIZE]
-        offers = [stored[pk] for pk in chunk if pk in stored]
-        unread = [pk for pk in chunk if pk not in stored]
-        if unread:
-            offers += for_indexing(JobOffer.get_indexed_objects().filter(pk__in=unread))
-        offers.sort(key=lambda offer: offer.pk)
-        if not offers:
-            continue
-        for backend in get_search_backends(with_auto_update=True):
-            try:
-                backend.add_bulk(JobOffer, offers)
-            except Exception:
-                # Like Wagtail: an external engine being down must not lose the saved offers.
-                if not backend.catch_indexing_errors:
-                    raise
-                logger.exception("Indexation des offres impossible dans %r", backend)
-        with transaction.atomic():
-            update_reference_index(offers)
-
-
 def update_reference_index(offers):
     """ReferenceIndex.create_or_update_for_object for many offers in three statements instead of
     two or three per offer (JobOffer has no parent model: one content type)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    from .bulk import insert_rows
+
     if not offers:
         return
     content_type = ContentType.objects.get_for_model(offers[0])

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import GreaterThan
@@ -39,6 +39,7 @@ from .choices import (
     RemoteWork,
     contract_mask,
 )
+from .indexing import deferred_offer_indexing
 from .presenters import OfferPage
 from .rules import RULE_FIELDS, SALARY_MAX, SALARY_MIN, offer_errors
 
@@ -515,7 +516,7 @@ class JobOffer(
 
     objects = JobOfferQuerySet.as_manager()
 
-    # Indexed on save by jobs.indexing (same behaviour, but imports can defer it).
+    # Indexed by the search app once per change (search/signals.py), not by Wagtail on every save.
     search_auto_update = False
     search_fields = [
         index.SearchField("title", boost=3),
@@ -561,7 +562,14 @@ class JobOffer(
             self.derive_contract_mask()
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "contract_mask"}
-        super().save(*args, **kwargs)
+        # One batch for the offer and its skills and contract types (written after it by modelcluster):
+        # the indexes follow the whole change once, at the end of the save.
+        with transaction.atomic(), deferred_offer_indexing():
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(), deferred_offer_indexing():
+            return super().delete(*args, **kwargs)
 
     def derive_contract_mask(self):
         """From the contract types this save stores: those set in memory (a form, a revision), or else

@@ -2,10 +2,11 @@
 
 Two indexes hold offers: Wagtail's database index (every offer; the database engine applies
 JobOffer.objects.open() at query time) and, when ELASTICSEARCH_URL is set, the Elasticsearch index
-(open offers only). Every change to an offer, its institution or its profession schedules, once the
-transaction commits, a task that re-reads the offer and upserts or deletes it in both (search/tasks.py,
-search/signals.py). A rolled-back change schedules nothing. The daily `search_index sync` catches
-what no signal announces: deadlines that pass, and anything lost on the way.
+(open offers only). This module is the only one that writes them. Every change to an offer, its
+institution or its profession schedules, once the transaction commits, a task that re-reads the
+offer and upserts or deletes it in both (search/signals.py, search/tasks.py); an import's batches
+arrive in bulk (index_in_bulk). The daily `search_index sync` catches what no signal announces:
+deadlines that pass, and anything lost on the way.
 """
 
 import logging
@@ -13,7 +14,7 @@ import logging
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from modelsearch import index as wagtail_index
-from modelsearch.backends import get_search_backend
+from modelsearch.backends import get_search_backend, get_search_backends
 from modelsearch.conf import get_app_config
 
 from jobs.models import JobOffer
@@ -36,26 +37,49 @@ def sync_offer(pk):
     """Upsert or delete one offer in both indexes, from what the database says now (idempotent)."""
     offer = JobOffer.get_indexed_objects().filter(pk=pk).first()
     if offer is None:
-        index_entries().filter(object_id=str(pk)).delete()
+        drop_entries([pk])
     else:
         wagtail_index.insert_or_update_object(offer)
-    if settings.ELASTICSEARCH_URL:
-        try:
-            return es.upsert_or_delete(es.get_client(), pk)
-        except Exception as error:  # the daily sync repairs what an outage missed
-            logger.warning("Index Elasticsearch : l'offre %s n'a pas pu être synchronisée (%s).", pk, error)
-            return "failed"
-    return "indexed" if offer else "deleted"
+    return sync_offers_to_elasticsearch([pk]) or ("indexed" if offer else "deleted")
+
+
+def index_in_bulk(pks, offers):
+    """Write the offers `pks` of an import's batch to the database index: `offers`, those that still
+    exist (read through jobs.indexing.for_indexing), in bulk; the entries of the others are dropped.
+    Elasticsearch follows in a task (sync_offers_to_elasticsearch)."""
+    if offers:
+        for backend in get_search_backends(with_auto_update=True):
+            try:
+                backend.add_bulk(JobOffer, offers)
+            except Exception:
+                # Like Wagtail: an engine being down must not lose the saved offers.
+                if not backend.catch_indexing_errors:
+                    raise
+                logger.exception("Indexation des offres impossible dans %r", backend)
+    gone = set(pks) - {offer.pk for offer in offers}
+    if gone:
+        drop_entries(sorted(gone))
+
+
+def drop_entries(pks):
+    """Remove the database index's entries of the offers `pks` (deleted offers)."""
+    index_entries().filter(object_id__in=[str(pk) for pk in pks]).delete()
 
 
 def sync_offers_to_elasticsearch(pks):
-    """Bulk upsert or delete of many offers in Elasticsearch (nothing to do without a cluster)."""
+    """Upsert or delete offers in Elasticsearch: one request for one offer, bulk requests for more
+    (nothing to do without a cluster). An outage is logged: the daily sync repairs what it missed."""
     if not settings.ELASTICSEARCH_URL:
         return None
     try:
+        if len(pks) == 1:
+            return es.upsert_or_delete(es.get_client(), pks[0])
         return es.upsert_or_delete_many(es.get_client(), pks)
-    except Exception as error:  # the daily sync repairs what an outage missed
-        logger.warning("Index Elasticsearch : %s offres n'ont pas pu être synchronisées (%s).", len(pks), error)
+    except Exception as error:
+        if len(pks) == 1:
+            logger.warning("Index Elasticsearch : l'offre %s n'a pas pu être synchronisée (%s).", pks[0], error)
+        else:
+            logger.warning("Index Elasticsearch : %s offres n'ont pas pu être synchronisées (%s).", len(pks), error)
         return "failed"
 
 

@@ -1,30 +1,72 @@
-"""Offer changes → search index sync, after the transaction commits (see search/indexing.py)."""
+"""The search app is the one owner of the search indexes: every offer change reaches them here.
 
-from functools import partial
+A change (a save, a deletion, its skills or contract types, its institution's or profession's
+name) schedules the offer once per transaction; when the transaction commits, one task re-reads it
+and writes it to each index (search/tasks.py, search/indexing.py). A rolled-back change schedules
+nothing. A save that only touches bookkeeping fields (the latest revision, a lock) writes nothing.
+Inside an import's batch (jobs.indexing.deferred_offer_indexing) changes wait for the batch's flush,
+which hands over the offers in bulk (offers_changed)."""
+
+import threading
+from functools import cache, partial
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from modelsearch import index
 
 from jobs import indexing as jobs_indexing
 from jobs.models import Institution, JobOffer, JobOfferSkill, Profession
 
-from . import tasks
+from . import indexing, tasks
+
+_scheduled = threading.local()
+
+
+@cache
+def indexed_field_names():
+    """The fields of JobOffer that the indexes store (searched, filtered, sorted on)."""
+    names = set()
+    for search_field in JobOffer.get_search_fields():
+        names.add(search_field.field_name)
+        if isinstance(search_field, index.FilterField):
+            names.add(search_field.get_attname(JobOffer))
+    return frozenset(names)
 
 
 def schedule_offer(pk):
-    # Inside a bulk import the offer waits for the import's flush (offers_flushed below).
-    if pk is not None and not jobs_indexing.defer(pk):
-        transaction.on_commit(partial(tasks.sync_offer.enqueue, pk), robust=True)
+    """Index offer `pk` once the transaction commits, once however many changes it goes through."""
+    if pk is None or jobs_indexing.defer(pk):
+        return
+    pending = getattr(_scheduled, "pks", None)
+    if pending is None:
+        pending = _scheduled.pks = set()
+    pending.add(pk)
+    # One callback per change, each a no-op once the offer is written: a callback registered in a
+    # savepoint that rolls back is dropped, and the offer must still be written by a later one.
+    transaction.on_commit(partial(_enqueue_once, pk), robust=True)
 
 
-def offers_flushed(sender, pks, **kwargs):
-    """A bulk import already refreshed Wagtail's index: only Elasticsearch is left to update."""
+def _enqueue_once(pk):
+    pending = _scheduled.pks
+    if pk in pending:
+        pending.discard(pk)
+        tasks.sync_offer.enqueue(pk)
+
+
+def offers_flushed(sender, pks, offers, **kwargs):
+    """A batch of an import: the database index in bulk now, Elasticsearch in a task."""
+    indexing.index_in_bulk(pks, offers)
     transaction.on_commit(partial(tasks.sync_offers_to_elasticsearch.enqueue, list(pks)), robust=True)
 
 
-def offer_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        schedule_offer(instance.pk)
+def offer_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and not indexed_field_names() & set(update_fields)):
+        return
+    schedule_offer(instance.pk)
+
+
+def offer_deleted(sender, instance, **kwargs):
+    schedule_offer(instance.pk)
 
 
 def offer_contracts_changed(sender, instance, action, **kwargs):
@@ -43,9 +85,9 @@ def taxonomy_changed(field, sender, instance, created=False, raw=False, **kwargs
 
 
 def connect():
-    jobs_indexing.offers_indexed_in_bulk.connect(offers_flushed, dispatch_uid="search_offers_flushed")
-    post_save.connect(offer_changed, sender=JobOffer, dispatch_uid="search_offer_saved")
-    post_delete.connect(offer_changed, sender=JobOffer, dispatch_uid="search_offer_deleted")
+    jobs_indexing.offers_changed.connect(offers_flushed, sender=JobOffer, dispatch_uid="search_offers_flushed")
+    post_save.connect(offer_saved, sender=JobOffer, dispatch_uid="search_offer_saved")
+    post_delete.connect(offer_deleted, sender=JobOffer, dispatch_uid="search_offer_deleted")
     m2m_changed.connect(
         offer_contracts_changed, sender=JobOffer.contract_types.through, dispatch_uid="search_offer_contracts"
     )

@@ -40,6 +40,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
 from ..choices import OfferStatus
+from ..indexing import deferred_offer_indexing
 from ..models import JobOffer
 from ..offer_actions import mark_filled, mark_filled_refusal, new_draft_copy
 from ..permissions import permitted_offers
@@ -60,6 +61,20 @@ def only_permitted_offer(view):
         return view(request, *args, pk=pk, **kwargs)
 
     return guarded_view
+
+
+def one_indexing_per_request(view):
+    """`view` in one batch of offer changes: "Publish" saves the offer, then publishes it, and the
+    indexes follow once, at the end (jobs.indexing)."""
+
+    @wraps(view)
+    def batched_view(request, *args, **kwargs):
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        with deferred_offer_indexing():
+            return view(request, *args, **kwargs)
+
+    return batched_view
 
 
 def admin_listing_queryset():

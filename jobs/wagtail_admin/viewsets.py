@@ -18,6 +18,7 @@ from .views import (
     JobOfferIndexView,
     MarkFilledView,
     admin_listing_queryset,
+    one_indexing_per_request,
     only_permitted_offer,
 )
 
@@ -94,7 +95,8 @@ class JobOfferViewSet(SnippetViewSet):
 
     def get_urlpatterns(self):
         """Every URL about one offer (`pk`) answers 404 for an offer of another institution: Wagtail's
-        own object views mostly check model-level permissions only, and URLs added later are covered."""
+        own object views mostly check model-level permissions only, and URLs added later are covered.
+        Every URL indexes the offers it changes once, when it is done (saving, then publishing)."""
         urlpatterns = [
             *super().get_urlpatterns(),
             path(f"mark-filled/<{self.pk_path_converter}:pk>/", self.mark_filled_view, name="mark_filled"),
@@ -102,6 +104,7 @@ class JobOfferViewSet(SnippetViewSet):
         for pattern in urlpatterns:
             if "pk" in pattern.pattern.regex.groupindex:
                 pattern.callback = only_permitted_offer(pattern.callback)
+            pattern.callback = one_indexing_per_request(pattern.callback)
         return urlpatterns
 
     edit_handler = OFFER_EDIT_HANDLER

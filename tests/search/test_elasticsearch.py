@@ -388,7 +388,7 @@ def test_an_import_reaches_the_cluster_in_bulk_requests_not_one_request_per_offe
         assert import_offers(rows[:2], "test", close_missing=True).closed == 1
     closed = JobOffer.objects.get(external_id="OFFRE-3")
 
-    assert [path for _, path, _ in cluster.requests] == ["/_bulk"]
+    assert document_requests(cluster) == [("DELETE", str(closed.pk))]  # one request for the one change
     assert cluster.indices["metnum-test-offres-1"] == imported - {str(closed.pk)}
 
 
