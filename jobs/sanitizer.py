@@ -1,7 +1,10 @@
 """Turn text from other systems into the rich text an editor could have typed: paragraphs, bold,
-italic, bulleted and numbered lists, links (http, https, mailto). Nothing else survives: scripts,
-styles, frames, event handlers, images, headings and tables are removed (their text is kept when
-it is content, dropped when it is code).
+italic, bulleted and numbered lists, links (http, https, mailto).
+
+nh3 (the Ammonia sanitiser) does the sanitising: scripts, styles, frames, event handlers, images,
+attributes and unsafe links are gone before this module reads the HTML. What is left here is the
+shape: headings, divisions and table cells become paragraphs (their text is kept), loose text goes
+into a paragraph, a stray list item into a list, synonyms (strong, em) into the editor's tags.
 
 Plain text (no tag in it) is read as paragraphs separated by blank lines; lines starting with
 "- ", "* " or "• " become a bulleted list, lines starting with "1. " or "1) " a numbered one.
@@ -11,6 +14,8 @@ import re
 from html import escape
 from html.parser import HTMLParser
 from itertools import groupby
+
+import nh3
 
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 LOOKS_LIKE_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|<!--|&[a-zA-Z]+;|&#\d+;")
@@ -97,6 +102,21 @@ def safe_url(url):
     return url
 
 
+def _only_safe_links(element, attribute, value):
+    return safe_url(value) if (element, attribute) == ("a", "href") else value
+
+
+_import_cleaner = nh3.Cleaner(
+    tags={*INLINE_TAGS, *LIST_TAGS, "li", "br", *BLOCK_TAGS},
+    attributes={"a": {"href"}},
+    url_schemes=ALLOWED_URL_SCHEMES,
+    clean_content_tags=DROPPED_WITH_CONTENT,
+    attribute_filter=_only_safe_links,
+    strip_comments=True,
+    link_rel=None,
+)
+
+
 def sanitize_rich_text(text):
     """Rich-text HTML (Wagtail's database format) from plain text or untrusted HTML."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -104,7 +124,7 @@ def sanitize_rich_text(text):
         return ""
     if LOOKS_LIKE_HTML.search(text):
         builder = _TreeBuilder()
-        builder.feed(text)
+        builder.feed(_import_cleaner.clean(text))
         builder.close()
         return _serialize(builder.root)
     return _plain_text_to_html(text)
@@ -138,14 +158,14 @@ class _Element:
 
 
 class _TreeBuilder(HTMLParser):
-    """Builds a tree that can only hold allowed elements, in allowed places: paragraphs and lists at
-    the top, inline formatting inside paragraphs and list items, lists nested in list items."""
+    """From HTML that nh3 has cleaned, builds a tree holding the allowed elements in allowed places:
+    paragraphs and lists at the top, inline formatting inside paragraphs and list items, lists
+    nested in list items."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.root = _Element("root")
         self.stack = [self.root]
-        self.dropping = []  # names of the open elements whose content is dropped
 
     # Helpers on the stack of open elements.
 
@@ -191,16 +211,10 @@ class _TreeBuilder(HTMLParser):
     # HTMLParser callbacks.
 
     def handle_starttag(self, tag, attrs):
-        if self.dropping:
-            if tag in DROPPED_WITH_CONTENT:
-                self.dropping.append(tag)
-            return
-        if tag in DROPPED_WITH_CONTENT:
-            self.dropping.append(tag)
-        elif tag in INLINE_TAGS:
-            href = safe_url(dict(attrs).get("href")) if tag == "a" else None
-            if tag == "a" and href is None:
-                return  # keep the link text, drop the unsafe or missing link
+        if tag in INLINE_TAGS:
+            href = dict(attrs).get("href") if tag == "a" else None
+            if tag == "a" and not href:
+                return  # keep the link text: nh3 removed an unsafe or missing link
             self.ensure_container()
             self.open(_Element(INLINE_TAGS[tag], href))
         elif tag in LIST_TAGS:
@@ -225,17 +239,11 @@ class _TreeBuilder(HTMLParser):
             self.end_paragraph()
 
     def handle_startendtag(self, tag, attrs):
-        if tag in DROPPED_WITH_CONTENT:
-            return
         self.handle_starttag(tag, attrs)
         if tag in INLINE_TAGS or tag in LIST_TAGS or tag == "li":
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
-        if self.dropping:
-            if tag == self.dropping[-1]:
-                self.dropping.pop()
-            return
         if tag in INLINE_TAGS:
             target = INLINE_TAGS[tag]
             for index in range(len(self.stack) - 1, 0, -1):
@@ -264,13 +272,14 @@ class _TreeBuilder(HTMLParser):
             self.top.children.append(_Element("br"))
 
     def handle_data(self, data):
-        if self.dropping:
-            return
         data = WHITESPACE.sub(" ", data)
         if not data.strip() and not self.innermost_block().is_container:
             return
         self.ensure_container()
-        self.top.children.append(data)
+        if not _has_text(self.innermost_block()):
+            data = data.lstrip()  # a paragraph or item starts with its first word, even inside <b>
+        if data:
+            self.top.children.append(data)
 
 
 def _is_line_break(node):

@@ -1,4 +1,5 @@
-"""The sanitiser that turns imported text into rich text an editor could have typed."""
+"""The sanitiser that turns imported text into rich text an editor could have typed (nh3 cleans,
+jobs/sanitizer.py shapes)."""
 
 import pytest
 
@@ -15,10 +16,27 @@ from jobs.sanitizer import safe_url, sanitize_rich_text
         '<p style="position:fixed">Bonjour</p><object data="x.swf">objet</object>',
         '<p>Bonjour</p><svg onload="alert(1)"><script>alert(2)</script></svg>',
         '<p>Bonjour<img src=x onerror="alert(1)"></p>',
+        '<p>Bonjour</p><base href="//evil.example/"><meta http-equiv="refresh" content="0;url=//evil.example">',
     ],
 )
 def test_code_frames_and_event_handlers_are_removed(dangerous):
     assert sanitize_rich_text(dangerous) == "<p>Bonjour</p>"
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        # Markup that a parser of its own reads differently from a browser: nh3 reads it as one does.
+        '<p>Bonjour</p><noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+        '<p>Bonjour<form><button formaction="javascript:alert(1)">go</button></form></p>',
+        '<svg><style><img src=x onerror="alert(1)"></style></svg><p>Bonjour</p>',
+    ],
+)
+def test_markup_read_differently_by_browsers_leaves_no_code(mutation):
+    cleaned = sanitize_rich_text(mutation)
+
+    assert "<p>Bonjour</p>" in cleaned
+    assert not any(word in cleaned for word in ("<img", "onerror", "javascript", "<button", "<noscript"))
 
 
 def test_allowed_formatting_is_kept_and_synonyms_are_normalised():
@@ -58,8 +76,9 @@ def test_headings_divs_and_tables_become_paragraphs_with_their_text():
 
 
 def test_text_is_escaped_and_markup_always_balanced():
+    # Read as a browser reads it (the HTML standard): formatting left open goes on after the paragraph.
     assert sanitize_rich_text("<p>1 &lt; 2 & <b>gras <i>et italique</p> suite") == (
-        "<p>1 &lt; 2 &amp; <b>gras <i>et italique</i></b></p><p>suite</p>"
+        "<p>1 &lt; 2 &amp; <b>gras <i>et italique</i></b></p><p><b><i>suite</i></b></p>"
     )
     assert sanitize_rich_text("<li>orpheline</li>") == "<ul><li>orpheline</li></ul>"
     assert sanitize_rich_text("<p></p><p> <b> </b> </p>") == ""
