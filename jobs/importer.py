@@ -33,11 +33,11 @@ from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from wagtail.actions.base import BaseAction
-from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 from wagtail.signals import published
+
+from metnum_site.upstream import PublishSavedRevision
 
 from .bulk import insert_rows
 from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork, contract_mask
@@ -86,25 +86,6 @@ NOT_VALIDATED_FIELDS = ["slug", "departement_code", "region_code"] + [
 ]
 # Bump when the meaning of a stored fingerprint changes, so that every offer is refreshed once.
 FINGERPRINT_VERSION = 1
-
-
-class PublishSavedRevision(PublishRevisionAction):
-    """Wagtail's publication of a revision, given the object the revision was just saved from.
-
-    PublishRevisionAction rebuilds that object from the revision's JSON, which costs a dozen queries
-    per offer (one per tag and per relation) to get back what the importer holds in memory."""
-
-    def __init__(self, revision, instance, *, is_new):
-        BaseAction.__init__(self, instance)
-        self.revision, self.object, self.is_new = revision, instance, is_new
-        self.changed, self.log_action, self.previous_revision = True, True, None
-
-    def _after_publish(self):
-        if self.is_new:
-            # An offer created a moment ago is in no moderation workflow: skip looking for one to cancel.
-            published.send(sender=type(self.object), instance=self.object, revision=self.revision)
-        else:
-            super()._after_publish()
 
 
 class ImportFileError(Exception):

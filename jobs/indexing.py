@@ -69,13 +69,13 @@ def deferred_offer_indexing():
     if getattr(_state, "pending", None) is not None:  # already in a batch (nested import)
         yield _Deferred(_state.pending)
         return
-    # Imported here: jobs.models uses this module, and these modules need the models loaded.
-    from wagtail.signal_handlers import disable_reference_index_auto_update
+    # Imported here: jobs.models uses this module, and Wagtail's modules need the models loaded.
+    from metnum_site.upstream import reference_index_paused
 
     _state.pending = {}
     deferred = _Deferred(_state.pending)
     try:
-        with disable_reference_index_auto_update():
+        with reference_index_paused():
             yield deferred
     finally:
         del _state.pending
@@ -88,13 +88,14 @@ def update_reference_index(offers):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import ReferenceIndex
 
+    from metnum_site.upstream import content_path_hash, extract_references
+
     from .bulk import insert_rows
 
     if not offers:
         return
     content_type = ContentType.objects.get_for_model(offers[0])
-    extract = ReferenceIndex._extract_references_from_object
-    found = {(offer.pk, *reference) for offer in offers for reference in extract(offer)}
+    found = {(offer.pk, *reference) for offer in offers for reference in extract_references(offer)}
     existing = {
         (object_id, to_content_type_id, to_object_id, model_path, content_path): pk
         for pk, object_id, to_content_type_id, to_object_id, model_path, content_path in ReferenceIndex.objects.filter(
@@ -113,7 +114,7 @@ def update_reference_index(offers):
                 to_object_id=to_object_id,
                 model_path=model_path,
                 content_path=content_path,
-                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+                content_path_hash=content_path_hash(content_path),
             )
             for object_id, to_content_type_id, to_object_id, model_path, content_path in found - set(existing)
         ],

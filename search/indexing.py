@@ -15,9 +15,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from modelsearch import index as wagtail_index
 from modelsearch.backends import get_search_backend, get_search_backends
-from modelsearch.conf import get_app_config
 
 from jobs.models import JobOffer
+from metnum_site.upstream import index_entry_model
 
 from . import es
 
@@ -26,11 +26,7 @@ CHUNK = 1000
 
 
 def index_entries():
-    return (
-        get_app_config()
-        .get_model("IndexEntry")
-        .objects.filter(content_type=ContentType.objects.get_for_model(JobOffer))
-    )
+    return index_entry_model().objects.filter(content_type=ContentType.objects.get_for_model(JobOffer))
 
 
 def sync_offer(pk):

@@ -2,20 +2,17 @@
 importable when the database is SQLite."""
 
 from django.utils.encoding import force_str
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteAutocompleteQueryCompiler,
-    SQLiteIndex,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
 from modelsearch.query import Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
 
-from .backends import NO_WORD, indexed_texts, words_only
+from metnum_site.upstream import content_type_pk, entries_of, refresh_title_norms, sqlite_parts
+
+from .index_texts import NO_WORD, indexed_texts, words_only
 from .text import analyse, tokens
 
+modelsearch = sqlite_parts()
 
-class FrenchSQLiteIndex(SQLiteIndex):
+
+class FrenchSQLiteIndex(modelsearch.Index):
     def add_items(self, model, objs):
         if not model.get_search_fields():
             return
@@ -29,23 +26,24 @@ class FrenchSQLiteIndex(SQLiteIndex):
             }
         if not entries:
             return
-        content_type_pk = get_content_type_pk(model)
-        existing = self.entries.filter(content_type_id=content_type_pk)
+        content_type = content_type_pk(model)
+        rows = entries_of(self)
+        existing = rows.filter(content_type_id=content_type)
         indexed = set(existing.filter(object_id__in=entries).values_list("object_id", flat=True))
         for object_id in indexed:
             existing.filter(object_id=object_id).update(**entries[object_id])
-        self.entries.bulk_create(
+        rows.bulk_create(
             [
-                self.entries.model(content_type_id=content_type_pk, object_id=object_id, **values)
+                rows.model(content_type_id=content_type, object_id=object_id, **values)
                 for object_id, values in entries.items()
                 if object_id not in indexed
             ],
             batch_size=500,
         )
-        self._refresh_title_norms()
+        refresh_title_norms(self)
 
 
-class FrenchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+class FrenchSQLiteQueryCompiler(modelsearch.QueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
             # A text of stop words only ("le") matches nothing rather than failing.
@@ -56,12 +54,12 @@ class FrenchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
 
-class FrenchSQLiteAutocompleteCompiler(SQLiteAutocompleteQueryCompiler):
+class FrenchSQLiteAutocompleteCompiler(modelsearch.AutocompleteCompiler):
     def build_search_query_content(self, query, config=None):
         return super().build_search_query_content(words_only(query), config=config)
 
 
-class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
+class FrenchSQLiteSearchBackend(modelsearch.Backend):
     index_class = FrenchSQLiteIndex
     query_compiler_class = FrenchSQLiteQueryCompiler
     autocomplete_query_compiler_class = FrenchSQLiteAutocompleteCompiler

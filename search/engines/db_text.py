@@ -13,11 +13,11 @@ from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Lookup, Q, Value, When
 from django.db.models.expressions import CombinedExpression
-from modelsearch.conf import get_app_config
 
 from jobs.models import JobOffer
+from metnum_site.upstream import sqlite_fts_entry_model
 
-from ..backends import POSTGRES_SEARCH_CONFIG
+from ..index_texts import POSTGRES_SEARCH_CONFIG
 from ..text import surface_words
 
 TIER_PHRASE_IN_TITLE, TIER_ALL_IN_TITLE, TIER_SOME_IN_TITLE = 3, 2, 1
@@ -108,7 +108,7 @@ class SQLiteText:
     search/backends.py). An alternative needs all its tokens, alternatives are OR'ed, clauses AND'ed."""
 
     def fts_model(self):
-        return get_app_config().get_model("SQLiteFTSIndexEntry")
+        return sqlite_fts_entry_model()
 
     def any_word(self, text_query):
         tokens = {token for clause in text_query.clauses for alt in clause.alternatives for token in alt.tokens}
