@@ -49,24 +49,30 @@ RECENCY_DAYS = (7, 30)
 
 @dataclass(frozen=True)
 class FacetSpec:
+    """One filter of /offres/, the one definition both engines and the templates read."""
+
     name: str  # the GET parameter
     label: str  # French, for the filter legend
+    column: str  # the JobOffer column the database engine filters and counts (contracts: a bit mask)
+    field: str  # the Elasticsearch document field
 
 
 FACETS = (
-    FacetSpec("institution", "Employeur"),
-    FacetSpec("metier", "Métier"),
-    FacetSpec("contrat", "Type de contrat"),
-    FacetSpec("categorie", "Catégorie"),
-    FacetSpec("experience", "Expérience"),
-    FacetSpec("region", "Région"),
-    FacetSpec("departement", "Département"),
-    FacetSpec("teletravail", "Télétravail"),
+    FacetSpec("institution", "Employeur", column="institution_id", field="institution"),
+    FacetSpec("metier", "Métier", column="profession_id", field="profession"),
+    FacetSpec("contrat", "Type de contrat", column="contract_mask", field="contracts"),
+    FacetSpec("categorie", "Catégorie", column="category", field="category"),
+    FacetSpec("experience", "Expérience", column="experience_level", field="experience"),
+    FacetSpec("region", "Région", column="region_code", field="region"),
+    FacetSpec("departement", "Département", column="departement_code", field="departement"),
+    FacetSpec("teletravail", "Télétravail", column="remote", field="remote"),
 )
 FACET_NAMES = tuple(spec.name for spec in FACETS)
 # Every GET parameter of /offres/ and its feeds (the URL contract of the module docstring).
 PARAMETERS = ("q", *FACET_NAMES, "salaire_min", "publiee", "tri", "page")
 FACET_LABELS = {spec.name: spec.label for spec in FACETS}
+FACET_COLUMNS = {spec.name: spec.column for spec in FACETS}
+FACET_FIELDS = {spec.name: spec.field for spec in FACETS}
 
 SORT_RELEVANCE, SORT_DATE, SORT_DEADLINE, SORT_SALARY = "pertinence", "date", "echeance", "salaire"
 SORTS = {

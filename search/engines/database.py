@@ -16,6 +16,7 @@ from jobs.models import Institution, JobOffer, Profession, has_contract_type, of
 
 from ..query import (
     CODE_LABELS,
+    FACET_COLUMNS,
     FACET_LABELS,
     FACET_NAMES,
     MAX_TEXT_LENGTH,
@@ -28,7 +29,6 @@ from ..query import (
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
 from ..text import excerpt, fold, highlight, parse_text, plain_text
 from . import MAX_SIZE, Engine, Suggestion, db_statement
-from .db_statement import FACET_COLUMNS
 from .db_text import text_dialect
 
 

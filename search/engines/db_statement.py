@@ -29,20 +29,8 @@ from django.db.models.functions import Coalesce
 
 from jobs.choices import contract_codes
 
-from ..query import MAX_PAGE, PAGE_SIZE, SORT_DEADLINE, SORT_RELEVANCE, SORT_SALARY
+from ..query import FACET_COLUMNS, MAX_PAGE, PAGE_SIZE, SORT_DEADLINE, SORT_RELEVANCE, SORT_SALARY
 
-# The column each facet counts. An offer has several contract types: their column is a bit mask
-# (JobOffer.contract_mask), counted per mask and read back per contract type.
-FACET_COLUMNS = {
-    "contrat": "contract_mask",
-    "institution": "institution_id",
-    "metier": "profession_id",
-    "categorie": "category",
-    "experience": "experience_level",
-    "region": "region_code",
-    "departement": "departement_code",
-    "teletravail": "remote",
-}
 PAGE = "#page"
 
 

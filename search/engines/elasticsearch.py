@@ -27,6 +27,7 @@ from metnum_site.rich_text import marked_fragment
 from .. import es
 from ..query import (
     CODE_LABELS,
+    FACET_FIELDS,
     FACET_NAMES,
     PAGE_SIZE,
     SORT_DEADLINE,
@@ -40,16 +41,6 @@ from ..text import excerpt, parse_text, plain_text
 from . import MAX_SIZE, Engine
 from .database import Taxonomies, database_autocomplete
 
-FACET_FIELDS = {
-    "institution": "institution",
-    "metier": "profession",
-    "contrat": "contracts",
-    "categorie": "category",
-    "experience": "experience",
-    "region": "region",
-    "departement": "departement",
-    "teletravail": "remote",
-}
 TIER_BOOSTS = {"phrase": 1000, "all_in_headline": 100, "some_in_headline": 10}
 
 

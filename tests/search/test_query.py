@@ -80,3 +80,16 @@ def test_links_keep_the_query_and_removing_a_filter_goes_back_to_page_one():
     assert query.without("region").urlencode() == "q=data&teletravail=partiel&teletravail=total&tri=date"
     assert query.cleared().urlencode() == "q=data&tri=date"
     assert query.show_departements and not parse("region=").show_departements
+
+
+def test_each_facet_names_a_column_of_the_offers_and_a_field_of_the_elasticsearch_documents():
+    from jobs.models import JobOffer
+    from search import es
+    from search.query import FACETS
+
+    columns = {field.attname for field in JobOffer._meta.concrete_fields}
+    mapped = es.index_body()["mappings"]["properties"]
+
+    for facet in FACETS:
+        assert facet.column in columns, facet
+        assert mapped[facet.field]["type"] == "keyword", facet
