@@ -15,13 +15,21 @@ def load(report):
     data = files.read("site")
     with transaction.atomic():
         home = _home_page(data, report)
+        pages = {}
         for legal in data["legal_pages"]:
             fields = dict(legal, body=body(legal["body"]))
-            get_or_create_child_page(home, StandardPage, report=report, **fields)
-        get_or_create_child_page(home, SitemapPage, report=report, **data["sitemap"])
+            pages[legal["slug"]] = get_or_create_child_page(home, StandardPage, report=report, **fields)
+        pages[data["sitemap"]["slug"]] = get_or_create_child_page(home, SitemapPage, report=report, **data["sitemap"])
         settings = SiteSettings.for_site(home.get_site())
+        changed = []
         if not settings.contact_email:
             settings.contact_email = data["contact_email"]
+            changed.append("contact_email")
+        for field, slug in data["footer_pages"].items():
+            if getattr(settings, f"{field}_id") is None:
+                setattr(settings, field, pages[slug])
+                changed.append(field)
+        if changed:
             settings.save()
             report.count("réglages du site")
     return home

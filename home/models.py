@@ -101,6 +101,17 @@ class SocialLinkBlock(blocks.StructBlock):
         label = "Réseau social"
 
 
+def _footer_page(name):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=f"page « {name} »",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     accessibility_status = models.CharField(
@@ -129,10 +140,30 @@ class SiteSettings(BaseSiteSetting):
         "du serveur Matomo est aussi configurée (variable MATOMO_URL).",
     )
 
+    sitemap_page = _footer_page("plan du site")
+    accessibility_page = _footer_page("déclaration d'accessibilité")
+    legal_notice_page = _footer_page("mentions légales")
+    privacy_page = _footer_page("données personnelles")
+    cookies_page = _footer_page("gestion des cookies")
+
+    # The footer's links, in order: (field, label); the accessibility link shows the status instead.
+    FOOTER_PAGES = [
+        ("sitemap_page", "Plan du site"),
+        ("accessibility_page", None),
+        ("legal_notice_page", "Mentions légales"),
+        ("privacy_page", "Données personnelles"),
+        ("cookies_page", "Gestion des cookies"),
+    ]
+
     panels = [
         FieldPanel("accessibility_status"),
         FieldPanel("contact_email"),
         FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel(field) for field, _ in FOOTER_PAGES],
+            heading="Pages du pied de page",
+            help_text="Une page non choisie, ou non publiée, n'apparaît pas dans le pied de page.",
+        ),
         MultiFieldPanel([FieldPanel("matomo_site_id")], heading="Mesure d'audience"),
     ]
 

@@ -1,15 +1,20 @@
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils import timezone
+
+FOOTER_LINKS_CACHE_KEY = "metnum:footer-links"
 
 
 def server_error(request):
     """The 500 page, rendered without context processors so that it never needs the database."""
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"site_name": settings.WAGTAIL_SITE_NAME}))
+    # The footer's links as the last page served by this process found them (home.context_processors).
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "error_footer_links": cache.get(FOOTER_LINKS_CACHE_KEY, [])}
+    return HttpResponseServerError(template.render(context))
 
 
 def robots_txt(request):

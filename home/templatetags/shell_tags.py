@@ -1,6 +1,6 @@
 """Tags for the site shell (header, footer, breadcrumb, pagination). None of them queries the database,
-except `page_breadcrumb`, which reads the ancestors of the page being shown, and `main_navigation`,
-which finds the section pages (once per request)."""
+except `page_breadcrumb`, which reads the ancestors of the page being shown, and `main_navigation` and
+`footer_links`, which find the section pages and the footer's pages (once per request each)."""
 
 from django import template
 from django.urls import reverse
@@ -31,6 +31,13 @@ def main_navigation(context):
     return [
         {"url": url, "label": label, "current": path == url, "in_section": path.startswith(url)} for url, label in links
     ]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """(URL, label) of the footer's pages; on the 500 page, those the last page served found."""
+    shell = context.get("shell")
+    return shell.footer_links if shell else context.get("error_footer_links", [])
 
 
 @register.filter

@@ -184,3 +184,26 @@ def test_pagination_links_keep_the_filters_once_and_elide_far_pages(rf):
     assert next_link["href"] == "?q=data&region=11&region=24&page=11"
     first = next(link for link in links if link.get_text(strip=True) == "Première page")
     assert first["href"] == "?q=data&region=11&region=24"
+
+
+def test_the_footer_links_to_the_pages_chosen_in_the_site_settings(client, demo_site):
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    settings = SiteSettings.for_site(demo_site.get_site())
+    settings.legal_notice_page = Page.objects.get(slug="donnees-personnelles")
+    settings.cookies_page = None
+    settings.save()
+    Page.objects.get(slug="plan-du-site").unpublish()
+
+    footer = soup(client.get("/")).select("a.fr-footer__bottom-link")
+    links = {link.get_text(strip=True): link["href"] for link in footer}
+
+    assert links["Mentions légales"] == "/donnees-personnelles/"
+    assert "Gestion des cookies" not in links and "Plan du site" not in links  # not chosen, not live
+    # The 500 page reads no database: it shows the links the last page served found.
+    error_footer = soup(server_error(RequestFactory().get("/"))).select_one(".fr-footer")
+    assert {link["href"] for link in error_footer.select("a.fr-footer__bottom-link")} == set(links.values())
+    cache.clear()
+    error_footer = soup(server_error(RequestFactory().get("/"))).select_one(".fr-footer")
+    assert not error_footer.select("a.fr-footer__bottom-link") and "Accessibilité" in error_footer.get_text()
