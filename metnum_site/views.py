@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.urls import reverse
 from django.utils import timezone
 
 FOOTER_LINKS_CACHE_KEY = "metnum:footer-links"
@@ -20,9 +21,9 @@ def server_error(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /recherche/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Disallow: {reverse('wagtailadmin_home')}",
+        f"Disallow: {reverse('site_search')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
