@@ -42,6 +42,6 @@ class RequireSecondFactorMiddleware:
             reverse("wagtailadmin_sprite"),
             reverse("accounts:verify"),
             reverse("accounts:enrol"),
-            "/django-admin/login/",
-            "/django-admin/logout/",
+            # Django's own admin, routed only where DJANGO_ADMIN_ENABLED (development).
+            *((reverse("admin:login"), reverse("admin:logout")) if settings.DJANGO_ADMIN_ENABLED else ()),
         )

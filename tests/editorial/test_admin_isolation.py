@@ -241,6 +241,9 @@ def ministry_content(space, editor, word, published=False):
         objects.task = state.current_task_state.task_id
         objects.workflow_state_id = state.pk
         objects.task_state_id = state.current_task_state.pk
+    # Locked by its editor: the locked pages report lists locked pages.
+    Page.objects.filter(pk=page.pk).update(locked=True, locked_by=editor, locked_at=timezone.now())
+    JobOffer.objects.filter(pk=offer.pk).update(locked=True, locked_by=editor, locked_at=timezone.now())
     return objects
 
 
