@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from jobs.models import offer_search_url
 from jobs.presenters import euros, offer_card, salary_label
 
-from .query import RECENCY_DAYS, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
+from .query import RECENCY_DAYS, SORT_DATE, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
 
 # Facets longer than this show their first values and the rest behind "Voir plus".
 FACET_VISIBLE_VALUES = 8
@@ -149,11 +149,7 @@ def search_context(query, results):
         "suggestion_url": (
             offers_url(OfferQuery(text=results.suggestion, filters=query.filters)) if results.suggestion else ""
         ),
-        "sorts": [
-            {"value": value, "label": label, "selected": value == query.sort}
-            for value, label in SORTS.items()
-            if query.text or value != SORT_RELEVANCE
-        ],
+        "sorts": sort_options(query),
         "recency": [{"value": "", "label": "Toutes les dates", "selected": query.published_within is None}]
         + [
             {"value": str(days), "label": f"Depuis {days} jours", "selected": query.published_within == days}
@@ -164,3 +160,17 @@ def search_context(query, results):
         "site_search_url": f"{reverse('site_search')}?{urlencode({'q': query.text})}" if query.text else "",
         "breadcrumb_data": {"links": [], "current": "Offres"},
     }
+
+
+def sort_options(query):
+    """The options of the "Trier par" select. The first one has no value: the default order, relevance
+    with a text and newest first without. A word typed in the search field then gets relevance,
+    instead of the order the select happened to show; a chosen order stays in the URL."""
+    default = SORT_RELEVANCE if query.text else SORT_DATE
+    options = [{"value": "", "label": SORTS[default], "selected": query.requested_sort in (None, default)}]
+    options += [
+        {"value": value, "label": label, "selected": value == query.requested_sort}
+        for value, label in SORTS.items()
+        if value not in (SORT_RELEVANCE, default)
+    ]
+    return options

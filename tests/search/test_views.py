@@ -294,3 +294,39 @@ def test_search_pages_cost_a_fixed_number_of_queries(client):
     assert queries_for(client, "/recherche/?q=télétravail") <= 17  # 17 on PostgreSQL, menu included
     # 20 cards against one (the demo has a single offer paying 75 000 € or more in Île-de-France).
     assert queries_for(client, "/offres/?region=11") == queries_for(client, "/offres/?region=11&salaire_min=75000")
+
+
+def submitted(page, **changes):
+    """The query string a browser sends from the search form of `page`, with `changes` typed in."""
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    data = querydict_from_html(str(page), form_id="recherche-offres")
+    for name, value in changes.items():
+        data[name] = value
+    return data.urlencode()
+
+
+def selected_sort(page):
+    option = page.select_one("select#tri option[selected]") or page.select_one("select#tri option")
+    return option["value"], text(option)
+
+
+def test_a_word_typed_on_the_newest_first_page_is_searched_by_relevance(client):
+    newest = get(client, "/offres/")
+    assert selected_sort(newest) == ("", "Les plus récentes")
+
+    typed = get(client, "/offres/?" + submitted(newest, q="données"))
+
+    assert selected_sort(typed) == ("", "Pertinence")
+    query = OfferQuery.from_querydict(querydict({"q": "données", "tri": ""}))
+    assert query.sort == "pertinence"
+    first_titles = [text(title) for title in typed.select(".fr-card__title")[:5]]
+    assert first_titles == [hit.offer.title for hit in search(q="données").hits[:5]]
+
+
+def test_a_chosen_order_stays_chosen_and_in_the_url(client):
+    page = get(client, "/offres/?q=données&tri=date")
+    assert selected_sort(page) == ("date", "Les plus récentes")
+
+    again = get(client, "/offres/?" + submitted(page, q="développeur"))
+    assert "tri=date" in submitted(page) and selected_sort(again) == ("date", "Les plus récentes")
