@@ -65,9 +65,12 @@ def salary_label(offer):
 
 
 def place_label(offer):
-    """« Lyon (Rhône) »; the city alone when the postal code matches no département (drafts)."""
+    """« Lyon (Rhône) »; the city alone when the postal code matches no département (drafts) or when
+    the département bears the city's name (« Paris », not « Paris (Paris) »)."""
     departement = offer.departement
-    return f"{offer.city} ({departement.name})" if departement else offer.city
+    if departement is None or departement.name.casefold() == offer.city.strip().casefold():
+        return offer.city
+    return f"{offer.city} ({departement.name})"
 
 
 def contract_labels(offer):
@@ -219,7 +222,7 @@ class OfferPage:
             ("Publiée le", french_date(timezone.localdate(published)) if published else "", ""),
             ("Service", offer.team, ""),
             ("Métier", offer.profession.name if offer.profession else "", ""),
-            ("Référence", self.reference, ""),
+            ("Référence", offer.reference, ""),  # never the database id: it means nothing to a candidate
         ]
         return [{"term": term, "description": text, "details": details} for term, text, details in facts if text]
 

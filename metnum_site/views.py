@@ -3,7 +3,9 @@ import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
@@ -49,3 +51,8 @@ def security_txt(request):
     if settings.SECURITY_POLICY_URL:
         lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the pages declare: the DSFR's."""
+    return redirect(static("dsfr/dist/favicon/favicon.ico"), permanent=True)

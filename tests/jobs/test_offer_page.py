@@ -295,3 +295,24 @@ def test_same_number_of_queries_whatever_the_offer(client):
 
     assert queries_for(client, many.get_absolute_url()) == few_queries
     assert few_queries <= 12
+
+
+def test_an_offer_without_reference_shows_none_and_paris_is_not_repeated(client):
+    JobOfferFactory(title="Archiviste", reference="", city="Paris", postal_code="75013", published=True)
+    JobOfferFactory(title="Géomaticienne", reference="", city="Lyon", postal_code="69003", published=True)
+
+    paris = facts(soup(client.get("/offres/archiviste/")))
+    lyon = facts(soup(client.get("/offres/geomaticienne/")))
+
+    assert "Référence" not in paris  # not the database id, which means nothing to a candidate
+    assert paris["Lieu"].startswith("Paris ") and "Paris (Paris)" not in paris["Lieu"]
+    assert lyon["Lieu"].startswith("Lyon (Rhône)")
+
+
+def test_favicon_ico_leads_to_the_dsfr_icon(client, db):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301 and response["Location"].endswith("/favicon.ico")
+    assert finders.find(response["Location"].split("/static/", 1)[1]) is not None
