@@ -5,7 +5,6 @@ similar offers of an offer page and the search page. `OfferPage` builds the offe
 """
 
 from functools import cached_property
-from html import unescape
 from urllib.parse import quote, urlencode
 
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from wagtail.images.models import SourceImageIOError
 
-from metnum_site.rich_text import rich_text_html
+from metnum_site.rich_text import plain_text, rich_text_html
 
 from .structured_data import job_posting, script_json
 
@@ -79,8 +78,8 @@ def contract_labels(offer):
 
 
 def excerpt(html, length=200):
-    """The beginning of a rich-text field as plain text."""
-    return Truncator(unescape(strip_tags(html or "")).strip()).chars(length)
+    """The beginning of a rich-text field as plain text, words kept apart where blocks meet."""
+    return Truncator(plain_text(html)).chars(length)
 
 
 def offer_card(offer, heading_tag="h2"):

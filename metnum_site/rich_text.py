@@ -9,9 +9,14 @@ escaped by the templates (django-dsfr's content safety is off: metnum_site/setti
     rich_text_html(value)   a RichText or database-format HTML → SafeString (page and document
                             links expanded by Wagtail first)
     marked_fragment(text)   HTML-encoded text with <mark> around matched words → SafeString
+    plain_text(html)        rich text as plain text (feeds, excerpts, the search index)
 """
 
+import re
+from html import unescape
+
 import nh3
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText, expand_db_html
 
@@ -56,3 +61,12 @@ def marked_fragment(fragment):
     """A highlighted fragment (Elasticsearch encodes the text and adds <mark>): nothing but <mark>
     survives, even if the text came back unencoded."""
     return mark_safe(_marked.clean(fragment or ""))
+
+
+_BLOCK_BOUNDARY = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|ul|ol)\s*>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(html):
+    """Rich text as plain text: a space where a paragraph, item or line ends (stripping the tags
+    alone glues "missions.</p><p>Vous" into one word), entities decoded."""
+    return " ".join(unescape(strip_tags(_BLOCK_BOUNDARY.sub(" ", html or ""))).split())

@@ -30,8 +30,9 @@ from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text
 
 from jobs.models import JobOffer
+from metnum_site.rich_text import plain_text
 
-from .text import ELISION_PREFIXES, STOP_WORDS, elasticsearch_synonyms, load_synonyms, plain_text
+from .text import ELISION_PREFIXES, STOP_WORDS, elasticsearch_synonyms, load_synonyms
 
 logger = logging.getLogger(__name__)
 

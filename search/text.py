@@ -18,11 +18,10 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from html import unescape
 from pathlib import Path
 
 import snowballstemmer
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.txt"
@@ -246,15 +245,6 @@ def highlight(text, marked_tokens):
             last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))
-
-
-_BLOCK_BOUNDARY = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|ul|ol)\s*>|<br\s*/?>", re.IGNORECASE)
-
-
-def plain_text(html):
-    """Rich text as plain text: a space where a paragraph, item or line ends (stripping the tags
-    alone glues "missions.</p><p>Vous" into one word), entities decoded."""
-    return " ".join(unescape(strip_tags(_BLOCK_BOUNDARY.sub(" ", html or ""))).split())
 
 
 def excerpt(text, marked_tokens, words=32):

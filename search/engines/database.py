@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from jobs.models import Institution, JobOffer, Profession, has_contract_type, offer_search_url
+from metnum_site.rich_text import plain_text
 
 from ..query import (
     CODE_LABELS,
@@ -27,7 +28,7 @@ from ..query import (
     region_labels,
 )
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
-from ..text import excerpt, fold, highlight, parse_text, plain_text
+from ..text import excerpt, fold, highlight, parse_text
 from . import MAX_SIZE, Engine, Suggestion, db_statement
 from .db_text import text_dialect
 

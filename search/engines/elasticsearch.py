@@ -22,7 +22,7 @@ from django.utils.html import escape
 from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 
 from jobs.models import JobOffer
-from metnum_site.rich_text import marked_fragment
+from metnum_site.rich_text import marked_fragment, plain_text
 
 from .. import es
 from ..query import (
@@ -37,7 +37,7 @@ from ..query import (
     region_labels,
 )
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
-from ..text import excerpt, parse_text, plain_text
+from ..text import excerpt, parse_text
 from . import MAX_SIZE, Engine
 from .database import Taxonomies, database_autocomplete
 

@@ -122,3 +122,16 @@ def test_robots_txt_points_at_the_sitemap(client):
 
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_feed_descriptions_keep_words_apart_where_paragraphs_and_items_meet(client, db):
+    JobOfferFactory(
+        title="Cheffe de projet",
+        missions="<p>Piloter les projets.</p><p>Animer les équipes</p><ul><li>Budget</li><li>Planning</li></ul>",
+        published=True,
+    )
+
+    _, feed = parse_feed(client, "/offres/flux.rss")
+
+    description = feed.entries[0].summary
+    assert "Piloter les projets. Animer les équipes Budget Planning" in description

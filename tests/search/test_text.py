@@ -60,7 +60,7 @@ def test_highlight_escapes_and_marks_matched_words():
 
 
 def test_plain_text_keeps_a_space_between_paragraphs_items_and_lines():
-    from search.text import plain_text
+    from metnum_site.rich_text import plain_text
 
     html = "<p>Des services.</p><p>Vos missions :</p><ul><li>Écrire &amp; tester</li><li>coder<br>vite</li></ul>"
     assert plain_text(html) == "Des services. Vos missions : Écrire & tester coder vite"
