@@ -316,3 +316,14 @@ def test_favicon_ico_leads_to_the_dsfr_icon(client, db):
 
     assert response.status_code == 301 and response["Location"].endswith("/favicon.ico")
     assert finders.find(response["Location"].split("/static/", 1)[1]) is not None
+
+
+def test_a_long_offer_offers_to_apply_again_after_its_description(client):
+    JobOfferFactory(title="Urbaniste SI", apply_url="https://candidature.example.gouv.fr/42", published=True)
+
+    page = soup(client.get("/offres/urbaniste-si/"))
+
+    buttons = [link for link in page.select("a.fr-btn") if text(link).startswith("Candidater")]
+    assert [button["href"] for button in buttons] == ["https://candidature.example.gouv.fr/42"] * 2
+    last_section = page.select("main section h2")[0].find_parent("section")
+    assert buttons[1] in last_section.find_all_next("a")  # the second one comes after the description
