@@ -144,7 +144,7 @@ class OfferQuery:
             "salaire_min",
             notices,
             malformed,
-            "Le salaire minimum « {value} » n'est pas un montant en euros : ce filtre est ignoré.",
+            "Le salaire minimum «\u00a0{value}\u00a0» n'est pas un montant en euros : ce filtre est ignoré.",
             maximum=MAX_SALARY,
         )
         if salary_min is not None and salary_min <= 0:
@@ -155,14 +155,18 @@ class OfferQuery:
             "publiee",
             notices,
             malformed,
-            "La période de publication « {value} » n'est pas un nombre de jours : ce filtre est ignoré.",
+            "La période de publication «\u00a0{value}\u00a0» n'est pas un nombre de jours : ce filtre est ignoré.",
         )
         if published_within not in RECENCY_DAYS:
             published_within = None
 
         sort = clean_text(_first(data, "tri")).lower()
         page = _parse_number(
-            data, "page", notices, malformed, "Le numéro de page « {value} » n'est pas un nombre : page 1 affichée."
+            data,
+            "page",
+            notices,
+            malformed,
+            "Le numéro de page «\u00a0{value}\u00a0» n'est pas un nombre : page 1 affichée.",
         )
         return cls(
             text=text,

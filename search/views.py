@@ -49,7 +49,8 @@ def site_search(request):
             page_obj=page_obj,
             results=[page_result(shown[pk]) for pk in page_obj.object_list if pk in shown],
             summary=(
-                f"Pour « {text} » : {count_label(offers.total).lower()} ouverte{'s' if offers.total > 1 else ''}"
+                f"Pour «\u00a0{text}\u00a0» : {count_label(offers.total).lower()}"
+                f" ouverte{'s' if offers.total > 1 else ''}"
                 f" et {count_label(page_obj.paginator.count, 'page').lower()}."
             ),
             offers=offers.hits,
