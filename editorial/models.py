@@ -22,6 +22,7 @@ from jobs.models import Institution, JobOffer
 
 from . import filters
 from .blocks import ContentStreamBlock, GuideStreamBlock, InstitutionStreamBlock, StoryStreamBlock, assign_anchors
+from .related_offers import related_offer_cards
 
 WORDS_READ_PER_MINUTE = 200
 STORIES_PER_PAGE = 12
@@ -373,7 +374,11 @@ class StoryPage(BodyPage):
         context = super().get_context(request, *args, **kwargs)
         index_url = self.get_parent().get_url(request)
         context["related_cards"] = [story_card(story, "h3", request) for story in self.related_stories()]
-        context["tags"] = [{"label": tag.name, "link": f"{index_url}?tag={tag.slug}"} for tag in self.tags.all()]
+        themes = list(self.tags.all())
+        context["tags"] = [{"label": tag.name, "link": f"{index_url}?tag={tag.slug}"} for tag in themes]
+        context["offer_cards"] = related_offer_cards(
+            profession=self.person_profession, institution=self.person_institution, themes=themes
+        )
         return context
 
 
@@ -445,4 +450,5 @@ class GuidePage(BodyPage):
         context = super().get_context(request, *args, **kwargs)
         context["related_cards"] = [guide_card(guide, "h3", request) for guide in self.related_guides()]
         context["tags"] = list(self.tags.all())
+        context["offer_cards"] = related_offer_cards(themes=context["tags"])
         return context

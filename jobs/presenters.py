@@ -125,11 +125,12 @@ class OfferPage:
     Works for an unsaved offer too (admin preview): no URL, no publication date, maybe empty fields.
     """
 
-    def __init__(self, offer, request, *, is_open, similar=(), is_preview=False):
+    def __init__(self, offer, request, *, is_open, similar=(), stories=(), is_preview=False):
         self.offer = offer
         self.request = request
         self.is_open = is_open
         self.similar = similar
+        self.stories = stories
         self.is_preview = is_preview
 
     def context(self):
@@ -149,6 +150,15 @@ class OfferPage:
             "apply": self.apply() if self.is_open or self.is_preview else None,
             "share": self.share(),
             "similar_cards": [offer_card(similar, heading_tag="h3") for similar in self.similar],
+            "story_cards": [
+                {
+                    "title": story.title,
+                    "link": story.get_url(self.request),
+                    "description": story.intro,
+                    "heading_tag": "h3",
+                }
+                for story in self.stories
+            ],
             "structured_data": self.structured_data(),
             "noindex": not self.is_open or self.is_preview,
             "breadcrumb_data": {"links": [{"url": reverse("search:offers"), "title": "Offres"}], "current": title},
