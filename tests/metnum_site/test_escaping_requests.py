@@ -38,6 +38,7 @@ ROUTES = {
         (),
     ),
     "robots.txt": (lambda w: ["/robots.txt"], ()),
+    "favicon.ico": (lambda w: ["/favicon.ico"], ()),
     ".well-known/security.txt": (lambda w: ["/.well-known/security.txt"], ()),
     "sitemap.xml": (lambda w: ["/sitemap.xml"], ("p",)),
     "offres/": (lambda w: ["/offres/"], PARAMETERS),
