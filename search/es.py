@@ -7,7 +7,7 @@ never see a half-built index.
 
 Analysis (French):
     french_index   standard → elision → lowercase → asciifolding → light_french stemmer → stop words
-    french_search  the same, with a synonym_graph filter (search/synonyms.txt) after the stemmer
+    french_search  the same, with a synonym_graph filter (search.SynonymGroup) after the stemmer
     french_exact   standard → elision → lowercase → asciifolding (title.exact: the exact-phrase boost)
 Order, and why: stemming comes before the synonyms so that "développeurs" triggers the rule of
 "développeur" (rules are analysed by the filters before the synonym filter, so they are stemmed the
@@ -32,7 +32,8 @@ from elasticsearch.dsl import Date, Document, Integer, Keyword, SearchAsYouType,
 from jobs.models import JobOffer
 from metnum_site.rich_text import plain_text
 
-from .text import ELISION_PREFIXES, STOP_WORDS, elasticsearch_synonyms, load_synonyms
+from .synonyms import load_synonyms
+from .text import ELISION_PREFIXES, STOP_WORDS, elasticsearch_synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -310,7 +311,7 @@ def upsert_or_delete_many(client, pks):
 
 
 def update_synonyms(client, rules=None):
-    """Replace the synonyms of the search analyzer from search/synonyms.txt, without reindexing.
+    """Replace the synonyms of the search analyzer with the current rules, without reindexing.
     The index is closed for the update (a fraction of a second: searches meanwhile fall back to the
     database engine)."""
     client = admin(client)

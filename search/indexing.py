@@ -79,6 +79,17 @@ def sync_offers_to_elasticsearch(pks):
         return "failed"
 
 
+def push_synonyms_to_elasticsearch():
+    """Give Elasticsearch the current synonyms, without reindexing (nothing to do without a cluster)."""
+    if not settings.ELASTICSEARCH_URL:
+        return None
+    try:
+        return es.update_synonyms(es.get_client())
+    except Exception as error:  # the next change or `search_index synonyms` pushes them again
+        logger.warning("Index Elasticsearch : les synonymes n'ont pas pu être mis à jour (%s).", error)
+        return "failed"
+
+
 def database_rebuild():
     """Index every offer in Wagtail's database index, in chunks, and drop entries of deleted offers."""
     backend = get_search_backend()

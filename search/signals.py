@@ -18,6 +18,7 @@ from jobs import indexing as jobs_indexing
 from jobs.models import Institution, JobOffer, JobOfferSkill, Profession
 
 from . import indexing, tasks
+from .models import SynonymGroup
 
 _scheduled = threading.local()
 
@@ -84,6 +85,12 @@ def taxonomy_changed(field, sender, instance, created=False, raw=False, **kwargs
         transaction.on_commit(partial(tasks.sync_offers_of.enqueue, field, instance.pk), robust=True)
 
 
+def synonyms_changed(sender, **kwargs):
+    """Elasticsearch reads synonyms from its index settings: push the new rules once committed (the
+    database engines read them at each search)."""
+    transaction.on_commit(tasks.push_synonyms_to_elasticsearch.enqueue, robust=True)
+
+
 def connect():
     jobs_indexing.offers_changed.connect(offers_flushed, sender=JobOffer, dispatch_uid="search_offers_flushed")
     post_save.connect(offer_saved, sender=JobOffer, dispatch_uid="search_offer_saved")
@@ -99,3 +106,5 @@ def connect():
     post_save.connect(
         partial(taxonomy_changed, "profession_id"), sender=Profession, weak=False, dispatch_uid="search_profession"
     )
+    post_save.connect(synonyms_changed, sender=SynonymGroup, dispatch_uid="search_synonyms_saved")
+    post_delete.connect(synonyms_changed, sender=SynonymGroup, dispatch_uid="search_synonyms_deleted")

@@ -27,6 +27,12 @@ def sync_offers_of(field, value):
 
 
 @task()
+def push_synonyms_to_elasticsearch():
+    """After the editorial team changed the synonyms: the search analyzer of Elasticsearch's index."""
+    return indexing.push_synonyms_to_elasticsearch()
+
+
+@task()
 def reconcile_search_index():
     """The daily reconcile: the same as `manage.py search_index sync`."""
     from django.core.management import call_command

@@ -1,12 +1,12 @@
 """French text analysis shared by the engines: folding, elision, stop words, stemming, the
-synonyms of search/synonyms.txt, and the parsed text query.
+synonyms the editorial team edits (search.SynonymGroup), and the parsed text query.
 
 Why in Python: SQLite's FTS5 has no French stemmer and Python's sqlite3 cannot register an FTS5
 tokenizer, so the SQLite index stores text already analysed by `analyse()` and queries go through
 the same function. PostgreSQL analyses with its `french_unaccent` configuration instead (see
 search/migrations), Elasticsearch with the analyzers of search/engines/elasticsearch.py; both get
 the same synonym expansion from `parse_text()` (PostgreSQL) or from a synonym_graph filter built
-from the same file (Elasticsearch).
+from the same rules (Elasticsearch).
 
 Stems come from Snowball's French stemmer (snowballstemmer), the algorithm PostgreSQL's `french`
 configuration uses, applied to folded words as `french_unaccent` does: both database engines index
@@ -17,14 +17,11 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-
-SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.txt"
 
 ELISION_PREFIXES = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 
@@ -136,21 +133,6 @@ def _phrases(part):
     return tuple(phrases)
 
 
-@cache
-def _synonyms_from(path, mtime):
-    return parse_synonyms(Path(path).read_text(encoding="utf-8").splitlines())
-
-
-def load_synonyms(path=None):
-    """The rules of the synonyms file, read again whenever the file changes (no restart, no reindex)."""
-    path = path or SYNONYMS_FILE
-    try:
-        mtime = Path(path).stat().st_mtime_ns
-    except OSError:
-        return ()
-    return _synonyms_from(str(path), mtime)
-
-
 def elasticsearch_synonyms(rules):
     """The rules in Solr format for Elasticsearch's synonym_graph filter. They are written as in the
     file: Elasticsearch analyses them with the filters that precede the synonym filter (see
@@ -195,9 +177,9 @@ class TextQuery:
         return frozenset(token for clause in self.clauses for alt in clause.alternatives for token in alt.tokens)
 
 
-def parse_text(text, rules=None):
-    """Split a candidate's text into clauses, each expanded with its synonyms (longest rule first)."""
-    rules = load_synonyms() if rules is None else rules
+def parse_text(text, rules=()):
+    """Split a candidate's text into clauses, each expanded with the synonym `rules` (longest rule
+    first; search.synonyms.load_synonyms() gives the editorial team's)."""
     text = text or ""
     # (token, start, end) of every word that is not a stop word; spans keep the stop words between
     # words, so that PostgreSQL's phrase search sees "chef de projet", not "chef projet".

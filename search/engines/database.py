@@ -28,6 +28,7 @@ from ..query import (
     region_labels,
 )
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
+from ..synonyms import synonyms_for
 from ..text import excerpt, fold, highlight, parse_text
 from . import MAX_SIZE, Engine, Suggestion, db_statement
 from .db_text import text_dialect
@@ -39,7 +40,7 @@ class DatabaseEngine(Engine):
     def search(self, query, size=None):
         if size:
             query = query.on_page(1)
-        text_query = parse_text(query.text)
+        text_query = parse_text(query.text, synonyms_for(query.text))
         taxonomies = Taxonomies()
         base = JobOffer.objects.open().filter(non_facet_conditions(query))
         if text_query:
@@ -159,7 +160,7 @@ def offer_hit(offer, marked):
 def relaxation(query, selections, totals):
     """The one filter whose removal brings back the most offers (for the empty state)."""
     candidates = [Relaxation(name, FACET_LABELS[name], totals[name]) for name in selections if totals.get(name)]
-    text_query = parse_text(query.text)
+    text_query = parse_text(query.text, synonyms_for(query.text))
     for name, label, is_set in (
         ("salaire_min", "Salaire minimum", query.salary_min is not None),
         ("publiee", "Date de publication", query.published_within is not None),

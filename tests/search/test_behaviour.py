@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from search import text as search_text
+from search.models import SynonymGroup
 from search.query import PAGE_SIZE
 from tests.factories import profession
 from tests.search.conftest import institution, offer
@@ -76,17 +76,13 @@ def test_synonyms_and_abbreviations_from_the_synonyms_file(search, typed, found)
     assert "Gestionnaire de paie" not in search.titles(q=typed)
 
 
-def test_a_change_to_the_synonyms_file_applies_without_reindexing(search, tmp_path, monkeypatch, settings):
+def test_synonyms_added_in_the_admin_apply_without_reindexing(search, django_capture_on_commit_callbacks):
     offer("Analyste SOC")
     assert search.titles(q="vigie") == []
 
-    synonyms = tmp_path / "synonyms.txt"
-    synonyms.write_text("vigie, soc\n", encoding="utf-8")
-    monkeypatch.setattr(search_text, "SYNONYMS_FILE", synonyms)
-    if search.name == "elasticsearch":
-        from search import es
-
-        es.update_synonyms(es.get_client())  # analyzer settings only: no document is reindexed
+    # As the editorial team saves it; Elasticsearch gets its analyzer settings, no document reindexed.
+    with django_capture_on_commit_callbacks(execute=True):
+        SynonymGroup.objects.create(terms="vigie, soc")
 
     assert search.titles(q="vigie") == ["Analyste SOC"]
 

@@ -62,7 +62,7 @@ class Command(BaseCommand):
         indices = es.update_synonyms(client)
         if not indices:
             raise CommandError("Aucun index : lancez `search_index rebuild`.")
-        self.stdout.write(f"Synonymes de search/synonyms.txt appliqués à {', '.join(indices)} (sans réindexation).")
+        self.stdout.write(f"Synonymes de l'administration appliqués à {', '.join(indices)} (sans réindexation).")
 
     def elasticsearch_delete(self, client):
         indices = es.current_indices(client)
@@ -95,7 +95,7 @@ class Command(BaseCommand):
         )
 
     def database_synonyms(self):
-        self.stdout.write("Rien à faire : le moteur base de données relit search/synonyms.txt à chaque recherche.")
+        self.stdout.write("Rien à faire : le moteur base de données relit les synonymes à chaque recherche.")
 
     def database_delete(self):
         self.stdout.write("Rien à supprimer : l'index de la base de données suit les offres.")
