@@ -5,7 +5,8 @@ which lead to the same addresses."""
 from django.urls import path
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
-from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from metnum_site.upstream import decorate_urlpatterns
 
 from . import admin_views
 

@@ -6,20 +6,17 @@ API endpoints, which replace Wagtail's through the construct_admin_api hook."""
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.http import Http404
-from wagtail.admin.api.views import PagesAdminAPIViewSet
-from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-from wagtail.admin.views.chooser import ChosenMultipleView, ExternalLinkView
-from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
-from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page
 
+from metnum_site.upstream import admin_view_parts
+
 from .admin_scope import visible_instances, visible_log_entries, visible_pages
 
+wagtail = admin_view_parts()
 
-class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
+
+class ScopedSiteHistoryFilterSet(wagtail.SiteHistoryFilterSet):
     def get_user_choices(self):
         user = self.request.user
         user_ids = set()
@@ -29,7 +26,7 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
         return User.objects.filter(pk__in=user_ids).order_by(User.USERNAME_FIELD)
 
 
-class ScopedSiteHistoryView(LogEntriesView):
+class ScopedSiteHistoryView(wagtail.SiteHistory):
     """Reports › Site history and its CSV/XLSX exports, without other institutions' entries."""
 
     filterset_class = ScopedSiteHistoryFilterSet
@@ -39,7 +36,7 @@ class ScopedSiteHistoryView(LogEntriesView):
         return super().filter_queryset(visible_log_entries(self.request.user, queryset))
 
 
-class ScopedPageTypesUsageView(PageTypesUsageReportView):
+class ScopedPageTypesUsageView(wagtail.PageTypesUsage):
     """Reports › Page types usage: the counts stay site-wide (they name nothing), the "last edited
     page" column only names a page the user may see."""
 
@@ -53,7 +50,7 @@ class ScopedPageTypesUsageView(PageTypesUsageReportView):
         return page_types
 
 
-class ScopedChosenPagesView(ChosenMultipleView):
+class ScopedChosenPagesView(wagtail.ChosenPages):
     """The page chooser's multiple selection, returning only pages the user may see."""
 
     def get(self, request):
@@ -62,7 +59,7 @@ class ScopedChosenPagesView(ChosenMultipleView):
         return super().get(request)
 
 
-class ScopedExternalLinkView(ExternalLinkView):
+class ScopedExternalLinkView(wagtail.ExternalLink):
     """The link chooser's "external link" step. Pasting an address of the site turns it into a link
     to the page (WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = "exact"); the page is then named by the
     title the public sees unless the user may see its drafts. A form posted without its address
@@ -98,7 +95,7 @@ def bulk_action(request, app_label, model_name, action):
         model = apps.get_model(app_label, model_name)
     except LookupError as error:
         raise Http404 from error
-    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    action_class = wagtail.bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
     if action_class is None:
         raise Http404
     requested = request.GET.getlist("id")
@@ -126,15 +123,15 @@ class WellFormedFindMixin:
         return super().find_object(queryset, request)
 
 
-class ScopedPagesAdminAPIViewSet(WellFormedFindMixin, PagesAdminAPIViewSet):
+class ScopedPagesAdminAPIViewSet(WellFormedFindMixin, wagtail.PagesAPI):
     pass  # Wagtail already limits it to the pages the user may explore.
 
 
-class ScopedImagesAdminAPIViewSet(WellFormedFindMixin, ImagesAdminAPIViewSet):
+class ScopedImagesAdminAPIViewSet(WellFormedFindMixin, wagtail.ImagesAPI):
     def get_queryset(self):
         return super().get_queryset().filter(pk__in=visible_instances(self.request.user, self.model).values("pk"))
 
 
-class ScopedDocumentsAdminAPIViewSet(WellFormedFindMixin, DocumentsAdminAPIViewSet):
+class ScopedDocumentsAdminAPIViewSet(WellFormedFindMixin, wagtail.DocumentsAPI):
     def get_queryset(self):
         return super().get_queryset().filter(pk__in=visible_instances(self.request.user, self.model).values("pk"))

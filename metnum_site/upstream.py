@@ -7,6 +7,8 @@ of what changed, instead of somewhere in an import or a search.
 
     Wagtail's reference index      extract_references, content_path_hash, reference_index_paused
     Wagtail's publishing           PublishSavedRevision
+    Wagtail's admin internals      admin_view_parts (the stock views editorial/admin_views.py fences),
+                                   decorate_urlpatterns, multigetattr
     modelsearch's database index   index_entry_model, sqlite_fts_entry_model, postgres_parts,
                                    sqlite_parts, entries_of, refresh_title_norms, write_connection_of,
                                    search_config_of, content_type_pk, body_weight
@@ -146,3 +148,44 @@ def body_weight(boost):
     from modelsearch.backends.database.postgres.weights import get_weight
 
     return get_weight(boost)
+
+
+# Wagtail's admin internals ------------------------------------------------------------------------
+
+
+def admin_view_parts():
+    """The stock admin views and registries that editorial/admin_views.py subclasses or calls to fence
+    each institution's work (see test_upstream.py for the methods it overrides)."""
+    from wagtail.admin.api.views import PagesAdminAPIViewSet
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+    from wagtail.admin.views.chooser import ChosenMultipleView, ExternalLinkView
+    from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
+    from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+
+    return SimpleNamespace(
+        PagesAPI=PagesAdminAPIViewSet,
+        ImagesAPI=ImagesAdminAPIViewSet,
+        DocumentsAPI=DocumentsAdminAPIViewSet,
+        bulk_action_registry=bulk_action_registry,
+        ChosenPages=ChosenMultipleView,
+        ExternalLink=ExternalLinkView,
+        SiteHistory=LogEntriesView,
+        SiteHistoryFilterSet=SiteHistoryReportFilterSet,
+        PageTypesUsage=PageTypesUsageReportView,
+    )
+
+
+def decorate_urlpatterns(urlpatterns, decorator):
+    """Wagtail's helper that wraps every view of a URLconf (as it does for its admin)."""
+    from wagtail.utils.urlpatterns import decorate_urlpatterns as decorate
+
+    return decorate(urlpatterns, decorator)
+
+
+def multigetattr(item, accessor):
+    """Wagtail's dotted-path attribute reader ("institution.name"), used by listing columns."""
+    from wagtail.coreutils import multigetattr as read
+
+    return read(item, accessor)

@@ -25,7 +25,6 @@ from wagtail.admin.views.generic import CopyViewMixin
 from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import BaseButton
-from wagtail.coreutils import multigetattr
 from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -38,6 +37,8 @@ from wagtail.snippets.views.chooser import (
     SnippetCreateView,
 )
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
+
+from metnum_site.upstream import multigetattr
 
 from ..choices import OfferStatus
 from ..indexing import deferred_offer_indexing

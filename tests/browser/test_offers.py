@@ -128,7 +128,8 @@ def test_offer_pages_work_without_javascript(page_without_js, site_url, offer_pa
 
     expect(page).to_have_url(site_url + offer_paths["open"])
     page.wait_for_load_state()
-    assert page.get_by_role("link", name="Candidater — nouvelle fenêtre").is_visible()
+    apply_links = page.get_by_role("link", name="Candidater — nouvelle fenêtre")
+    assert apply_links.count() == 2 and apply_links.first.is_visible()  # at the top and after the description
     # No copy button without JavaScript: the address is there to select instead.
     assert not page.get_by_role("button", name="Copier le lien de l'offre").is_visible()
     assert page.get_by_label("Adresse de cette offre").input_value() == site_url + offer_paths["open"]

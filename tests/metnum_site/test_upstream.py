@@ -127,3 +127,32 @@ def test_boosts_map_to_postgres_weights_and_models_to_content_types(db):
         assert upstream.body_weight(None) == "D"
         assert upstream.body_weight(TITLE_BOOST) in "ABC"
     assert upstream.content_type_pk(JobOffer) == ContentType.objects.get_for_model(JobOffer).pk
+
+
+# Wagtail's admin internals, fenced per institution by editorial/admin_views.py
+
+
+def test_the_stock_admin_views_keep_the_methods_the_fence_overrides():
+    wagtail = upstream.admin_view_parts()
+
+    assert parameters(wagtail.SiteHistory.filter_queryset) == ["self", "queryset"]
+    assert "filter_queryset" in inspect.getsource(wagtail.SiteHistory.get_filtered_queryset)
+    assert parameters(wagtail.SiteHistoryFilterSet.get_user_choices) == ["self"]
+    assert parameters(wagtail.PageTypesUsage.decorate_paginated_queryset)[0] == "self"
+    assert parameters(wagtail.ChosenPages.get) == ["self", "request"]
+    assert parameters(wagtail.ExternalLink.post) == ["self", "request"]
+    assert parameters(wagtail.ExternalLink.render_chosen_response) == ["self", "result"]
+    assert (wagtail.ExternalLink.form_prefix, wagtail.ExternalLink.link_url_field_name) == ("external-link-chooser", "url")
+    for viewset in (wagtail.PagesAPI, wagtail.ImagesAPI, wagtail.DocumentsAPI):
+        assert parameters(viewset.find_object) == ["self", "queryset", "request"]
+    action = wagtail.bulk_action_registry.get_bulk_action_class("wagtailimages", "image", "delete")
+    assert parameters(action.get_all_objects_in_listing_query) == ["self", "parent_id"]
+    assert parameters(action.dispatch)[:2] == ["self", "request"]
+
+
+def test_the_url_and_attribute_helpers():
+    from django.urls import path
+
+    wrapped = upstream.decorate_urlpatterns([path("x/", lambda request: "vue")], lambda view: lambda request: "décorée")
+    assert wrapped[0].callback(None) == "décorée"
+    assert upstream.multigetattr({"a": {"b": 3}}, "a.b") == 3
