@@ -13,10 +13,10 @@ from metnum_site.upstream import admin_view_parts
 
 from .admin_scope import visible_instances, visible_log_entries, visible_pages
 
-wagtail = admin_view_parts()
+stock = admin_view_parts()  # the stock Wagtail views and registries fenced here
 
 
-class ScopedSiteHistoryFilterSet(wagtail.SiteHistoryFilterSet):
+class ScopedSiteHistoryFilterSet(stock.SiteHistoryFilterSet):
     def get_user_choices(self):
         user = self.request.user
         user_ids = set()
@@ -26,7 +26,7 @@ class ScopedSiteHistoryFilterSet(wagtail.SiteHistoryFilterSet):
         return User.objects.filter(pk__in=user_ids).order_by(User.USERNAME_FIELD)
 
 
-class ScopedSiteHistoryView(wagtail.SiteHistory):
+class ScopedSiteHistoryView(stock.SiteHistory):
     """Reports › Site history and its CSV/XLSX exports, without other institutions' entries."""
 
     filterset_class = ScopedSiteHistoryFilterSet
@@ -36,7 +36,7 @@ class ScopedSiteHistoryView(wagtail.SiteHistory):
         return super().filter_queryset(visible_log_entries(self.request.user, queryset))
 
 
-class ScopedPageTypesUsageView(wagtail.PageTypesUsage):
+class ScopedPageTypesUsageView(stock.PageTypesUsage):
     """Reports › Page types usage: the counts stay site-wide (they name nothing), the "last edited
     page" column only names a page the user may see."""
 
@@ -50,7 +50,7 @@ class ScopedPageTypesUsageView(wagtail.PageTypesUsage):
         return page_types
 
 
-class ScopedChosenPagesView(wagtail.ChosenPages):
+class ScopedChosenPagesView(stock.ChosenPages):
     """The page chooser's multiple selection, returning only pages the user may see."""
 
     def get(self, request):
@@ -59,7 +59,7 @@ class ScopedChosenPagesView(wagtail.ChosenPages):
         return super().get(request)
 
 
-class ScopedExternalLinkView(wagtail.ExternalLink):
+class ScopedExternalLinkView(stock.ExternalLink):
     """The link chooser's "external link" step. Pasting an address of the site turns it into a link
     to the page (WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = "exact"); the page is then named by the
     title the public sees unless the user may see its drafts. A form posted without its address
@@ -95,7 +95,7 @@ def bulk_action(request, app_label, model_name, action):
         model = apps.get_model(app_label, model_name)
     except LookupError as error:
         raise Http404 from error
-    action_class = wagtail.bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    action_class = stock.bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
     if action_class is None:
         raise Http404
     requested = request.GET.getlist("id")
@@ -123,15 +123,15 @@ class WellFormedFindMixin:
         return super().find_object(queryset, request)
 
 
-class ScopedPagesAdminAPIViewSet(WellFormedFindMixin, wagtail.PagesAPI):
+class ScopedPagesAdminAPIViewSet(WellFormedFindMixin, stock.PagesAPI):
     pass  # Wagtail already limits it to the pages the user may explore.
 
 
-class ScopedImagesAdminAPIViewSet(WellFormedFindMixin, wagtail.ImagesAPI):
+class ScopedImagesAdminAPIViewSet(WellFormedFindMixin, stock.ImagesAPI):
     def get_queryset(self):
         return super().get_queryset().filter(pk__in=visible_instances(self.request.user, self.model).values("pk"))
 
 
-class ScopedDocumentsAdminAPIViewSet(WellFormedFindMixin, wagtail.DocumentsAPI):
+class ScopedDocumentsAdminAPIViewSet(WellFormedFindMixin, stock.DocumentsAPI):
     def get_queryset(self):
         return super().get_queryset().filter(pk__in=visible_instances(self.request.user, self.model).values("pk"))

@@ -142,7 +142,10 @@ def test_the_stock_admin_views_keep_the_methods_the_fence_overrides():
     assert parameters(wagtail.ChosenPages.get) == ["self", "request"]
     assert parameters(wagtail.ExternalLink.post) == ["self", "request"]
     assert parameters(wagtail.ExternalLink.render_chosen_response) == ["self", "result"]
-    assert (wagtail.ExternalLink.form_prefix, wagtail.ExternalLink.link_url_field_name) == ("external-link-chooser", "url")
+    assert (wagtail.ExternalLink.form_prefix, wagtail.ExternalLink.link_url_field_name) == (
+        "external-link-chooser",
+        "url",
+    )
     for viewset in (wagtail.PagesAPI, wagtail.ImagesAPI, wagtail.DocumentsAPI):
         assert parameters(viewset.find_object) == ["self", "queryset", "request"]
     action = wagtail.bulk_action_registry.get_bulk_action_class("wagtailimages", "image", "delete")
