@@ -47,6 +47,8 @@ QUERY_VARIANTS = [
     "?id={id}&childOf={page}",
     "?id=all&childOf={parent}",
     "?child_of={parent}",
+    "?collection_id={collection}",
+    f"?collection_id={{collection}}&q={SEARCH_TERM}",
     "?export=csv",
     "?export=xlsx",
 ]
@@ -157,7 +159,9 @@ def addresses(pattern, objects):
     """The URLs to request for `pattern` with one ministry's objects, with each query variant."""
     for base, object_id in bases(pattern, objects):
         for query in QUERY_VARIANTS:
-            yield base + query.format(id=object_id, page=objects.page, parent=objects.parent)
+            yield base + query.format(
+                id=object_id, page=objects.page, parent=objects.parent, collection=objects.collection
+            )
 
 
 def body_text(response):
