@@ -1,10 +1,12 @@
 """Batches of offer changes, for the indexes that follow the offers.
 
-Outside a batch, each offer change is announced by Django's signals and the search app (the one
-owner of the search indexes, search/signals.py) writes it once the transaction commits. A bulk
-import wraps its work in `deferred_offer_indexing()`: changes inside only note the offer, and every
-few hundred rows and at the end the batch is flushed: this module updates Wagtail's reference index
-in bulk, then sends `offers_changed` with the offers, for the search app to index them in bulk.
+A batch (`deferred_offer_indexing()`) is opened by every save or deletion of an offer
+(JobOffer.save and delete: the offer with its skills and contract types), by every admin request
+about offers, and by an import. Changes inside only note the offer; when the batch is flushed (at its
+end, and every few hundred rows of an import) this module updates Wagtail's reference index in bulk,
+then sends `offers_changed` with the offers, for the search app (the one owner of the search indexes,
+search/signals.py) to index them in bulk. Changes outside any batch (bulk deletions, related rows
+saved on their own) reach the search app through Django's signals, after the transaction commits.
 """
 
 import threading
@@ -54,8 +56,10 @@ class _Deferred:
             if unread:
                 offers += for_indexing(JobOffer.get_indexed_objects().filter(pk__in=unread))
             offers.sort(key=lambda offer: offer.pk)
+            gone = sorted(set(chunk) - {offer.pk for offer in offers})
             with transaction.atomic():
                 update_reference_index(offers)
+                remove_references(JobOffer, gone)
             offers_changed.send(sender=JobOffer, pks=chunk, offers=offers)
 
     def flush_every(self, size):
@@ -121,3 +125,17 @@ def update_reference_index(offers):
         ignore_conflicts=True,
     )
     ReferenceIndex.objects.filter(pk__in=[pk for key, pk in existing.items() if key not in found]).delete()
+
+
+def remove_references(model, pks):
+    """What Wagtail does when an object is deleted, which the batch's pause skipped: drop the
+    references from and to the deleted offers `pks`."""
+    if not pks:
+        return
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    content_type = ContentType.objects.get_for_model(model)
+    object_ids = [str(pk) for pk in pks]
+    ReferenceIndex.objects.filter(base_content_type=content_type, object_id__in=object_ids).delete()
+    ReferenceIndex.objects.filter(to_content_type=content_type, to_object_id__in=object_ids).delete()

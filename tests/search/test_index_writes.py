@@ -200,3 +200,18 @@ def test_an_import_writes_each_offer_once_to_each_index(writes, offer_row):  # n
 
     assert result.created == 12
     assert writes.per_offer() == dict.fromkeys(JobOffer.objects.values_list("pk", flat=True), (1, 1))
+
+
+def test_deleting_an_offer_leaves_no_reference_to_or_from_it(db):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    offer = JobOfferFactory(published=True)
+    offer_type = ContentType.objects.get_for_model(JobOffer)
+    pk = str(offer.pk)
+    assert ReferenceIndex.objects.filter(base_content_type=offer_type, object_id=pk).exists()
+
+    offer.delete()
+
+    assert not ReferenceIndex.objects.filter(base_content_type=offer_type, object_id=pk).exists()
+    assert not ReferenceIndex.objects.filter(to_content_type=offer_type, to_object_id=pk).exists()
