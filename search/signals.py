@@ -8,11 +8,10 @@ Inside an import's batch (jobs.indexing.deferred_offer_indexing) changes wait fo
 which hands over the offers in bulk (offers_changed)."""
 
 import threading
-from functools import cache, partial
+from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from modelsearch import index
 
 from jobs import indexing as jobs_indexing
 from jobs.models import Institution, JobOffer, JobOfferSkill, Profession
@@ -23,15 +22,9 @@ from .models import SynonymGroup
 _scheduled = threading.local()
 
 
-@cache
-def indexed_field_names():
-    """The fields of JobOffer that the indexes store (searched, filtered, sorted on)."""
-    names = set()
-    for search_field in JobOffer.get_search_fields():
-        names.add(search_field.field_name)
-        if isinstance(search_field, index.FilterField):
-            names.add(search_field.get_attname(JobOffer))
-    return frozenset(names)
+# What Wagtail saves alone for its own bookkeeping (revisions, locks): neither index holds it. Any other
+# field may be in an index (the Elasticsearch document holds far more than Wagtail's search fields).
+BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
 
 
 def schedule_offer(pk):
@@ -61,7 +54,7 @@ def offers_flushed(sender, pks, offers, **kwargs):
 
 
 def offer_saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or (update_fields is not None and not indexed_field_names() & set(update_fields)):
+    if raw or (update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS):
         return
     schedule_offer(instance.pk)
 

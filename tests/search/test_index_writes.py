@@ -215,3 +215,14 @@ def test_deleting_an_offer_leaves_no_reference_to_or_from_it(db):
 
     assert not ReferenceIndex.objects.filter(base_content_type=offer_type, object_id=pk).exists()
     assert not ReferenceIndex.objects.filter(to_content_type=offer_type, to_object_id=pk).exists()
+
+
+def test_a_save_of_any_other_field_alone_is_written(writes):
+    offer = JobOfferFactory(published=True)
+    writes.clear()
+
+    with writes.committing():
+        offer.salary_min = 48000
+        offer.save(update_fields=["salary_min"])  # not a Wagtail search field, but an Elasticsearch one
+
+    assert writes.per_offer() == once(offer)
