@@ -56,10 +56,8 @@ class _Deferred:
             if unread:
                 offers += for_indexing(JobOffer.get_indexed_objects().filter(pk__in=unread))
             offers.sort(key=lambda offer: offer.pk)
-            gone = sorted(set(chunk) - {offer.pk for offer in offers})
             with transaction.atomic():
                 update_reference_index(offers)
-                remove_references(JobOffer, gone)
             offers_changed.send(sender=JobOffer, pks=chunk, offers=offers)
 
     def flush_every(self, size):
@@ -125,17 +123,3 @@ def update_reference_index(offers):
         ignore_conflicts=True,
     )
     ReferenceIndex.objects.filter(pk__in=[pk for key, pk in existing.items() if key not in found]).delete()
-
-
-def remove_references(model, pks):
-    """What Wagtail does when an object is deleted, which the batch's pause skipped: drop the
-    references from and to the deleted offers `pks`."""
-    if not pks:
-        return
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ReferenceIndex
-
-    content_type = ContentType.objects.get_for_model(model)
-    object_ids = [str(pk) for pk in pks]
-    ReferenceIndex.objects.filter(base_content_type=content_type, object_id__in=object_ids).delete()
-    ReferenceIndex.objects.filter(to_content_type=content_type, to_object_id__in=object_ids).delete()

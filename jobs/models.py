@@ -20,6 +20,7 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     PreviewableMixin,
+    ReferenceIndex,
     Revision,
     RevisionMixin,
     WorkflowMixin,
@@ -569,6 +570,9 @@ class JobOffer(
 
     def delete(self, *args, **kwargs):
         with transaction.atomic(), deferred_offer_indexing():
+            # The batch pauses Wagtail's reference-index handlers, its delete handler included.
+            ReferenceIndex.remove_for_object(self)
+            ReferenceIndex.remove_references_to(self)
             return super().delete(*args, **kwargs)
 
     def derive_contract_mask(self):

@@ -72,10 +72,12 @@ def sync_offers_to_elasticsearch(pks):
             return es.upsert_or_delete(es.get_client(), pks[0])
         return es.upsert_or_delete_many(es.get_client(), pks)
     except Exception as error:
-        if len(pks) == 1:
-            logger.warning("Index Elasticsearch : l'offre %s n'a pas pu être synchronisée (%s).", pks[0], error)
-        else:
-            logger.warning("Index Elasticsearch : %s offres n'ont pas pu être synchronisées (%s).", len(pks), error)
+        what = (
+            f"l'offre {pks[0]} n'a pas pu être synchronisée"
+            if len(pks) == 1
+            else (f"{len(pks)} offres n'ont pas pu être synchronisées")
+        )
+        logger.warning("Index Elasticsearch : %s (%s).", what, error)
         return "failed"
 
 

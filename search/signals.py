@@ -48,7 +48,8 @@ def _enqueue_once(pk):
 
 
 def offers_flushed(sender, pks, offers, **kwargs):
-    """A batch of an import: the database index in bulk now, Elasticsearch in a task."""
+    """A flushed batch (a save, an admin request, an import's rows): the database index in bulk now,
+    Elasticsearch in a task once committed."""
     indexing.index_in_bulk(pks, offers)
     transaction.on_commit(partial(tasks.sync_offers_to_elasticsearch.enqueue, list(pks)), robust=True)
 
