@@ -49,6 +49,31 @@ class RemoteWork(models.TextChoices):
     TOTAL = "total", "Télétravail total"
 
 
+# The words a candidate types for a code, where the label alone would miss them or mislead ("Pas de
+# télétravail" holds "télétravail"): indexed with the offer as context text (JobOffer.search_terms).
+SEARCH_WORDS = {
+    "contrat": {
+        ContractTypeCode.TITULAIRE_OU_CONTRACTUEL: "fonctionnaire titulaire contractuel",
+        ContractTypeCode.CONTRACTUEL: "contractuel",
+        ContractTypeCode.APPRENTISSAGE: "apprentissage alternance",
+        ContractTypeCode.STAGE: "stage",
+        ContractTypeCode.FREELANCE: "freelance",
+        ContractTypeCode.VOLONTARIAT: "volontariat",
+    },
+    "experience": {
+        ExperienceLevel.DEBUTANT: "débutant",
+        ExperienceLevel.CONFIRME: "confirmé",
+        ExperienceLevel.SENIOR: "senior",
+        ExperienceLevel.EXPERT: "expert",
+    },
+    "teletravail": {
+        RemoteWork.AUCUN: "",
+        RemoteWork.PARTIEL: "télétravail partiel",
+        RemoteWork.TOTAL: "télétravail total à distance",
+    },
+}
+
+
 class InstitutionKind(models.TextChoices):
     MINISTERE = "ministere", "Ministère"
     ETABLISSEMENT_PUBLIC = "etablissement_public", "Établissement public"

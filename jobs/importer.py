@@ -13,6 +13,7 @@ Column → model mapping (see docs/import.md):
     contract_types → contract_types (codes separated by "|")     category, experience_level, remote → same
     city, postal_code → same (département and région derived)   salary_min, salary_max → same (euros/year)
     description → missions; profile, benefits, process → same    (rich text, sanitised)
+    context → team_context (rich text; left as the editor wrote it when the file has no such column)
     apply_url, apply_email → same                                published_at → first_published_at
     deadline → deadline                                          skills → skills (tags separated by "|")
 """
@@ -59,6 +60,7 @@ COLUMNS = (
     "salary_min",
     "salary_max",
     "description",
+    "context",
     "profile",
     "benefits",
     "process",
@@ -70,11 +72,19 @@ COLUMNS = (
 )
 REQUIRED_COLUMNS = ("external_id", "title", "institution", "contract_types", "city", "postal_code", "description")
 APPLY_COLUMNS = ("apply_url", "apply_email")
-RICH_TEXT_COLUMNS = {"description": "missions", "profile": "profile", "benefits": "benefits", "process": "process"}
+RICH_TEXT_COLUMNS = {
+    "description": "missions",
+    "context": "team_context",
+    "profile": "profile",
+    "benefits": "benefits",
+    "process": "process",
+}
+# Columns that fill a field editors also write: without the column in the file, the field is kept.
+EDITOR_KEPT_COLUMNS = ("context",)
 PLAIN_COLUMNS = ("title", "city", "postal_code", "apply_url", "apply_email")
 MULTI_VALUE_SEPARATOR = "|"
 # A model field's errors are reported under the column that fills it.
-COLUMN_OF_FIELD = {"missions": "description", "first_published_at": "published_at"}
+COLUMN_OF_FIELD = {"missions": "description", "team_context": "context", "first_published_at": "published_at"}
 SOURCE_NAME = re.compile(r"^[\w.-]{1,40}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Derived or generated fields, and foreign keys: their values come from the importer's own caches,
@@ -478,7 +488,8 @@ class OfferImporter:
         for column in PLAIN_COLUMNS:
             fields[column] = text[column]
         for column, model_field in RICH_TEXT_COLUMNS.items():
-            fields[model_field] = sanitize_rich_text(text[column])
+            if column in values or column not in EDITOR_KEPT_COLUMNS:
+                fields[model_field] = sanitize_rich_text(text[column])
         fields["institution_id"] = parse("institution", lambda value: self._lookup(self.institutions, value, "Aucune"))
         if not text["institution"] and "institution" not in errors:
             errors["institution"] = "Ce champ est obligatoire : nom, sigle ou identifiant d'une institution existante."

@@ -37,7 +37,7 @@ def defer(pk, stored=None):
 
 def for_indexing(offers):
     """The offers queryset with what the search backends and the reference index read."""
-    return offers.select_related("institution").prefetch_related("skills", "tagged_skills")
+    return offers.select_related("institution", "profession").prefetch_related("skills", "tagged_skills")
 
 
 class _Deferred:

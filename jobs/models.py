@@ -32,12 +32,14 @@ from metnum_site.slugs import numbered, slug_base, unique_slug
 from . import geography
 from .choices import (
     CONTRACT_BITS,
+    SEARCH_WORDS,
     Category,
     ContractTypeCode,
     ExperienceLevel,
     InstitutionKind,
     OfferStatus,
     RemoteWork,
+    contract_codes,
     contract_mask,
 )
 from .indexing import deferred_offer_indexing
@@ -519,15 +521,20 @@ class JobOffer(
 
     # Indexed by the search app once per change (search/signals.py), not by Wagtail on every save.
     search_auto_update = False
+    # Three ranks of text (search/ranking.py): boost 3 ranks as the title, boost 2 as the core of the
+    # job (missions, profile, métier), no boost as context (a passing mention, the place, the employer).
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
-        index.SearchField("missions"),
-        index.SearchField("profile"),
+        index.RelatedFields("skills", [index.SearchField("name", boost=3)]),
+        index.SearchField("missions", boost=2),
+        index.SearchField("profile", boost=2),
+        index.RelatedFields("profession", [index.SearchField("name", boost=2)]),
+        index.SearchField("team_context"),
         index.SearchField("team"),
         index.SearchField("reference"),
+        index.SearchField("search_terms"),
         index.RelatedFields("institution", [index.SearchField("name"), index.SearchField("acronym")]),
-        index.RelatedFields("skills", [index.SearchField("name", boost=3)]),
         index.FilterField("institution_id"),
         index.FilterField("live"),
     ]
@@ -553,6 +560,19 @@ class JobOffer(
 
     def get_absolute_url(self):
         return reverse("jobs:offer_detail", args=[self.slug])
+
+    @property
+    def search_terms(self):
+        """Where and how the job is done, in the words candidates type: the commune, its département
+        and région, the contract types, remote work and experience (choices.SEARCH_WORDS)."""
+        departement = geography.departements().get(self.departement_code)
+        words = [self.city, departement.name if departement else "", departement.region.name if departement else ""]
+        words += [SEARCH_WORDS["contrat"][code] for code in contract_codes(self.contract_mask)]
+        words += [
+            SEARCH_WORDS["teletravail"].get(self.remote, ""),
+            SEARCH_WORDS["experience"].get(self.experience_level, ""),
+        ]
+        return " ".join(word for word in words if word)
 
     def save(self, *args, **kwargs):
         self.derive_location()

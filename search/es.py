@@ -6,7 +6,8 @@ JobOffer.objects.open(), swaps the alias in one atomic call, then deletes the ol
 never see a half-built index.
 
 Analysis (French):
-    french_index   standard → elision → lowercase → asciifolding → light_french stemmer → stop words
+    french_index   standard → elision → lowercase → asciifolding → one form (search.text.FORM_RULES,
+                   as pattern_replace filters) → light_french stemmer → stop words
     french_search  the same, with a synonym_graph filter (search.SynonymGroup) after the stemmer
     french_exact   standard → elision → lowercase → asciifolding (title.exact: the exact-phrase boost)
 Order, and why: stemming comes before the synonyms so that "développeurs" triggers the rule of
@@ -33,7 +34,7 @@ from jobs.models import JobOffer
 from metnum_site.rich_text import plain_text
 
 from .synonyms import load_synonyms
-from .text import ELISION_PREFIXES, STOP_WORDS, elasticsearch_synonyms
+from .text import ELISION_PREFIXES, FORM_RULES, STOP_WORDS, elasticsearch_synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class OfferDocument(Document):
     codes of the URL contract (search/query.py) so that facet values are what the URL carries."""
 
     title = french_text(
-        copy_to=["headline", "all_text"],
+        copy_to=["headline", "core", "all_text"],
         fields={
             "exact": Text(analyzer="french_exact"),
             "keyword": Keyword(normalizer="folding"),
@@ -80,14 +81,19 @@ class OfferDocument(Document):
             "spelling": Text(analyzer="spelling"),
         },
     )
-    skills = french_text(copy_to=["headline", "all_text"], fields={"keyword": Keyword()})
-    headline = french_text()  # title and skills: what ranks as title
+    skills = french_text(copy_to=["headline", "core", "all_text"], fields={"keyword": Keyword()})
+    # The three ranks of search/ranking.py: headline ⊂ core ⊂ all_text.
+    headline = french_text()  # title and skills
+    core = french_text()  # and missions, profile, métier
     all_text = french_text()  # everything searchable: what a search must match
-    missions = french_text(copy_to="all_text")
-    profile = french_text(copy_to="all_text")
+    missions = french_text(copy_to=["core", "all_text"])
+    profile = french_text(copy_to=["core", "all_text"])
+    profession_name = french_text(copy_to=["core", "all_text"])
+    team_context = french_text(copy_to="all_text")
     team = french_text(copy_to="all_text")
     reference = Text(analyzer="french_exact", copy_to="all_text")
     institution_name = french_text(copy_to="all_text")
+    search_terms = french_text(copy_to="all_text")
     slug = Keyword(index=False)
     institution = Keyword()
     profession = Keyword()
@@ -104,6 +110,9 @@ class OfferDocument(Document):
     deadline = Date(format="yyyy-MM-dd")
 
 
+FORM_FILTERS = [f"french_form_{number}" for number in range(1, len(FORM_RULES) + 1)]
+
+
 def analysis(rules=None):
     rules = load_synonyms() if rules is None else rules
     return {
@@ -112,12 +121,23 @@ def analysis(rules=None):
             "french_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
             "french_stemmer": {"type": "stemmer", "language": "light_french"},
             "french_synonyms": {"type": "synonym_graph", "lenient": True, "synonyms": elasticsearch_synonyms(rules)},
+            **{
+                name: {"type": "pattern_replace", "pattern": pattern, "replacement": replacement}
+                for name, (pattern, replacement) in zip(FORM_FILTERS, FORM_RULES, strict=True)
+            },
         },
         "analyzer": {
             "french_index": {
                 "type": "custom",
                 "tokenizer": "standard",
-                "filter": ["french_elision", "lowercase", "asciifolding", "french_stemmer", "french_stop"],
+                "filter": [
+                    "french_elision",
+                    "lowercase",
+                    "asciifolding",
+                    *FORM_FILTERS,
+                    "french_stemmer",
+                    "french_stop",
+                ],
             },
             "french_search": {
                 "type": "custom",
@@ -126,6 +146,7 @@ def analysis(rules=None):
                     "french_elision",
                     "lowercase",
                     "asciifolding",
+                    *FORM_FILTERS,
                     "french_stemmer",
                     "french_synonyms",
                     "french_stop",
@@ -172,8 +193,11 @@ def offer_source(offer):
         "skills": [tag.name for tag in offer.skills.all()],
         "missions": plain_text(offer.missions),
         "profile": plain_text(offer.profile),
+        "profession_name": offer.profession.name if offer.profession else "",
+        "team_context": plain_text(offer.team_context),
         "team": offer.team,
         "reference": offer.reference,
+        "search_terms": offer.search_terms,
         "institution_name": f"{institution.name} {institution.acronym}".strip(),
         "institution": institution.slug,
         "profession": offer.profession.slug if offer.profession else None,

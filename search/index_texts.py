@@ -1,8 +1,9 @@
 """What the database index stores for an offer and how typed words reach it: shared by the
 PostgreSQL and SQLite backends (search/backends.py chooses between them).
 
-Both indexers follow the same rule for what is "title": the title field and the fields boosted to
-TITLE_BOOST or more (the offer's skills), so skills rank like the title on both databases.
+Both indexers follow the same rule for the ranks of search/ranking.py: "title" is the title field and
+the fields boosted to TITLE_BOOST or more (the offer's skills), "core" the fields boosted to CORE_BOOST
+or more (missions, profile, métier), the rest is context.
 """
 
 from dataclasses import dataclass, field
@@ -15,17 +16,23 @@ from modelsearch.query import PlainText
 from .text import surface_words
 
 TITLE_BOOST = 3
+CORE_BOOST = 2
 POSTGRES_SEARCH_CONFIG = "french_unaccent"
-NO_WORD = "__"  # what a text without any word searches for: no index entry holds it
+NO_WORD = "__"
+# SQLite's FTS5 table has one body column: the core text is stored there a second time, each token
+# behind this mark, so that a core match is a match of marked tokens. No analysed word starts so.
+CORE_MARK = "zq"  # what a text without any word searches for: no index entry holds it
 
 
-def words_only(query):
-    """A typed text as the engine should get it: its words. Wagtail hands FTS5 each term quoted but
-    not escaped (a typed quote ended the string), and its PostgreSQL compiler fails on a text with no
-    word when fields are given (and matches everything when they are not)."""
+def words_only(query, prepare=None):
+    """A typed text as the engine should get it: its words (through `prepare` when given). Wagtail
+    hands FTS5 each term quoted but not escaped (a typed quote ended the string), and its PostgreSQL
+    compiler fails on a text with no word when fields are given (and matches everything when they are
+    not)."""
     if not isinstance(query, PlainText):
         return query
-    words = " ".join(surface_words(query.query_string)) or NO_WORD
+    words = " ".join(surface_words(query.query_string))
+    words = (prepare(words) if prepare else words) or NO_WORD
     return PlainText(words, operator=query.operator, boost=query.boost)
 
 
@@ -45,6 +52,10 @@ class IndexedTexts:
     @property
     def body_text(self):
         return " ".join(text for text, _ in self.body)
+
+    @property
+    def core_text(self):
+        return " ".join(text for text, boost in self.body if (boost or 0) >= CORE_BOOST)
 
 
 def indexed_texts(obj):

@@ -15,6 +15,7 @@ from metnum_site.upstream import (
 )
 
 from .index_texts import TITLE_BOOST, indexed_texts, words_only
+from .text import one_form_text
 
 WEIGHTS = "ABCD"
 modelsearch = postgres_parts()
@@ -34,15 +35,16 @@ class BulkPostgresIndex(modelsearch.Index):
             texts = indexed_texts(obj)
             by_weight = defaultdict(list)
             for text, boost in texts.body:
-                by_weight[body_weight(boost)].append(text)
+                by_weight[body_weight(boost)].append(one_form_text(text))
             rows["object_id"].append(force_str(obj.pk))
-            rows["title"].append(texts.title_text)
+            rows["title"].append(one_form_text(texts.title_text))
+            rows["title_text"].append(texts.title_text)
             rows["autocomplete"].append(" ".join(texts.autocomplete))
             for weight in WEIGHTS:
                 rows[f"body_{weight}"].append(" ".join(by_weight[weight]))
         if not rows:
             return
-        columns = ["object_id", "title", "autocomplete", *(f"body_{weight}" for weight in WEIGHTS)]
+        columns = ["object_id", "title", "title_text", "autocomplete", *(f"body_{weight}" for weight in WEIGHTS)]
         body = " || ".join(f"setweight(to_tsvector(%(config)s::regconfig, v.body_{w}), '{w}')" for w in WEIGHTS)
         sql = f"""
             INSERT INTO {entries_of(self).model._meta.db_table}
@@ -50,7 +52,7 @@ class BulkPostgresIndex(modelsearch.Index):
             SELECT %(content_type)s, v.object_id,
                    setweight(to_tsvector(%(config)s::regconfig, v.title), '{body_weight(TITLE_BOOST)}'),
                    setweight(to_tsvector('simple', v.autocomplete), 'D'),
-                   {body}, 1.0, v.title, ''
+                   {body}, 1.0, v.title_text, ''
             FROM unnest({", ".join(f"%({column})s::text[]" for column in columns)}) AS v({", ".join(columns)})
             ON CONFLICT (content_type_id, object_id) DO UPDATE SET
                 title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete,
@@ -65,7 +67,7 @@ class BulkPostgresIndex(modelsearch.Index):
 
 class WordsOnlyQueryCompiler(modelsearch.QueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
-        return super().build_tsquery_content(words_only(query), config=config, invert=invert)
+        return super().build_tsquery_content(words_only(query, one_form_text), config=config, invert=invert)
 
 
 class WordsOnlyAutocompleteCompiler(modelsearch.AutocompleteCompiler):

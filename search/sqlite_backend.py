@@ -6,10 +6,14 @@ from modelsearch.query import Phrase, PlainText
 
 from metnum_site.upstream import content_type_pk, entries_of, refresh_title_norms, sqlite_parts
 
-from .index_texts import NO_WORD, indexed_texts, words_only
+from .index_texts import CORE_MARK, NO_WORD, indexed_texts, words_only
 from .text import analyse, tokens
 
 modelsearch = sqlite_parts()
+
+
+def core_tokens(text):
+    return " ".join(CORE_MARK + token for token in tokens(text))
 
 
 class FrenchSQLiteIndex(modelsearch.Index):
@@ -21,7 +25,7 @@ class FrenchSQLiteIndex(modelsearch.Index):
             texts = indexed_texts(obj)
             entries[force_str(obj.pk)] = {
                 "title": analyse(texts.title_text),
-                "body": analyse(texts.body_text),
+                "body": f"{analyse(texts.body_text)} {core_tokens(texts.core_text)}".strip(),
                 "autocomplete": " ".join(texts.autocomplete),
             }
         if not entries:

@@ -9,8 +9,9 @@ the same synonym expansion from `parse_text()` (PostgreSQL) or from a synonym_gr
 from the same rules (Elasticsearch).
 
 Stems come from Snowball's French stemmer (snowballstemmer), the algorithm PostgreSQL's `french`
-configuration uses, applied to folded words as `french_unaccent` does: both database engines index
-and search the same stems ("développeuses" → "developp", "données" → "donne").
+configuration uses, applied to folded words as `french_unaccent` does, after FORM_RULES have brought
+plurals and feminine forms to one form (PostgreSQL gets texts through `one_form_text()`): both
+database engines index and search the same stems ("développeuses" → "developpeur", "données" → "donne").
 """
 
 import re
@@ -50,6 +51,28 @@ def fold(text):
     return "".join(char for char in text if not unicodedata.combining(char))
 
 
+# Plurals and feminine forms of job words that the French stemmer leaves apart ("designers" →
+# "designer" but "designer" → "design"; "cheffe", "développeuse", "rédactrice"), brought to
+# one form before stemming, on a folded word. Written so that Java reads them too: Elasticsearch applies
+# the same rules as pattern_replace filters (search/es.py).
+FORM_RULES = (
+    (r"^(\w{3,}[^sui])s$", "$1"),  # designers, développeurs (not process, campus, Paris)
+    (r"^(\w+(?:eau|eu|ou))x$", "$1"),  # bureaux, jeux
+    (r"^(\w{2,})euse$", "$1eur"),  # développeuse
+    (r"^(\w{2,})trice$", "$1teur"),  # rédactrice, administratrice
+    (r"^(\w{3,})ere$", "$1er"),  # conseillère
+    (r"^(\w{2,})ffe$", "$1f"),  # cheffe
+)
+_FORM_RULES = tuple((re.compile(pattern), replacement.replace("$1", r"\1")) for pattern, replacement in FORM_RULES)
+
+
+def one_form(folded_word):
+    """The word with its plural and feminine endings brought to one form (FORM_RULES)."""
+    for pattern, replacement in _FORM_RULES:
+        folded_word = pattern.sub(replacement, folded_word)
+    return folded_word
+
+
 def stem(token):
     """Snowball's French stemmer, the algorithm of PostgreSQL's `french` configuration, on a folded
     token: "developpeuses" and "developpement" → "developp", "donnees" → "donne"."""
@@ -71,7 +94,19 @@ def analyse_word(word):
         word = word.replace("'", "")
     if not word or word in STOP_WORDS:
         return ""
-    return stem(word)
+    return stem(one_form(word))
+
+
+def one_form_text(text):
+    """The text with each word folded and brought to one form, other characters kept: what PostgreSQL
+    analyses (its stemmer runs after), so that it meets the same forms as the SQLite index."""
+
+    def replace(match):
+        word = fold(match.group())
+        prefix, _, last = word.rpartition("'")
+        return prefix + _ + one_form(last)
+
+    return _SURFACE_WORD.sub(replace, text or "")
 
 
 def surface_words(text):
@@ -163,11 +198,14 @@ class Clause:
 @dataclass(frozen=True)
 class TextQuery:
     """A candidate's text: every clause must match somewhere in the offer (title, skills, body).
-    `phrase` is the whole text, for the "exact title phrase" ranking."""
+    `scored` are the clauses the ranking weighs (search/ranking.py): one per typed word, so that a
+    rule on several words ("administrateur système") still gives credit to each word where it
+    appears. `phrase` is the whole text, for the "exact title phrase" bonus."""
 
     text: str
     clauses: tuple
     phrase: Alternative
+    scored: tuple = ()
 
     def __bool__(self):
         return bool(self.clauses)
@@ -189,8 +227,19 @@ def parse_text(text, rules=()):
     for rule in rules:
         for source in rule.sources:
             index.setdefault(source.tokens, []).extend(rule.targets)
-    longest = max((len(key) for key in index), default=0)
+    one_word_index = {key: targets for key, targets in index.items() if len(key) == 1}
+    phrase_text = text[words[0][1] : words[-1][2]] if words else ""
+    phrase = Alternative(phrase_text, tuple(token for token, _, _ in words))
+    return TextQuery(
+        text=text,
+        clauses=_clauses(text, words, index),
+        phrase=phrase,
+        scored=_clauses(text, words, one_word_index),
+    )
 
+
+def _clauses(text, words, index):
+    longest = max((len(key) for key in index), default=0)
     clauses, position = [], 0
     while position < len(words):
         for length in range(min(longest, len(words) - position), 0, -1):
@@ -205,9 +254,7 @@ def parse_text(text, rules=()):
             alternatives.setdefault(fold(target.text), target)
         clauses.append(Clause(tuple(alternatives.values())))
         position += length
-    phrase_text = text[words[0][1] : words[-1][2]] if words else ""
-    phrase = Alternative(phrase_text, tuple(token for token, _, _ in words))
-    return TextQuery(text=text, clauses=tuple(clauses), phrase=phrase)
+    return tuple(clauses)
 
 
 # Highlighting ---------------------------------------------------------------------------------------

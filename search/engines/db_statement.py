@@ -41,7 +41,7 @@ class Outcome:
     page_ids: list = field(default_factory=list)
 
 
-def run(base, selections, facet_names, sort, page, tier=None, limit=PAGE_SIZE, text=False):
+def run(base, selections, facet_names, sort, page, score=None, limit=PAGE_SIZE, text=False):
     """Execute the statement for `base` (a JobOffer queryset: open, text, salary, recency) and
     `selections` ({facet: Q}) and return an Outcome."""
     grouped = [name for name in facet_names if name in FACET_COLUMNS]
@@ -53,8 +53,8 @@ def run(base, selections, facet_names, sort, page, tier=None, limit=PAGE_SIZE, t
         **{f"f_{name}": F(FACET_COLUMNS[name]) for name in grouped},
         **{f"s_{name}": ExpressionWrapper(condition, BooleanField()) for name, condition in selections.items()},
     }
-    if tier is not None:
-        columns["k_tier"] = tier
+    if score is not None:
+        columns["k_score"] = score
     base_sql, params = base.order_by().values(**columns).query.sql_with_params()
     dialect = statement_dialect()
 
@@ -66,7 +66,7 @@ def run(base, selections, facet_names, sort, page, tier=None, limit=PAGE_SIZE, t
                 f"SELECT '{name}', {as_text(f'f_{name}')}, COUNT(*) FROM m "
                 f"WHERE {conjunction(selections, name)} GROUP BY f_{name}"
             )
-    every, keys = conjunction(selections), order_keys(sort, tier is not None)
+    every, keys = conjunction(selections), order_keys(sort, score is not None)
     last_page = f"{dialect.greatest}((COUNT(*) + {PAGE_SIZE - 1}) / {PAGE_SIZE}, 1)"
     offset = f"(SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} FROM m WHERE {every})"
     parts.append(
@@ -148,9 +148,9 @@ def conjunction(selections, excluded=None):
     return " AND ".join(names) or "1 = 1"
 
 
-def order_keys(sort, tiered):
-    if sort == SORT_RELEVANCE and tiered:
-        return "k_tier DESC, k_date DESC, m_id DESC"
+def order_keys(sort, scored):
+    if sort == SORT_RELEVANCE and scored:
+        return "k_score DESC, k_date DESC, m_id DESC"
     if sort == SORT_DEADLINE:
         return "k_deadline ASC, k_date DESC, m_id DESC"
     if sort == SORT_SALARY:

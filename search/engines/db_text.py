@@ -1,8 +1,5 @@
 """Full-text matching of the database engine on Wagtail's search index (see search/backends.py):
-a TextQuery (search/text.py) becomes a filter on JobOffer and a relevance tier.
-
-Tiers: 3 = the whole text is a phrase of the title, 2 = every clause matches the title (title-grade:
-title and skills), 1 = some word of the text or of its synonyms is in the title, 0 = body only.
+a TextQuery (search/text.py) becomes a filter on JobOffer and a relevance score (search/ranking.py).
 """
 
 import operator
@@ -11,16 +8,37 @@ from functools import reduce
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Lookup, Q, Value, When
+from django.db.models import Case, F, Func, IntegerField, Lookup, Q, Value, When
 from django.db.models.expressions import CombinedExpression
 
 from jobs.models import JobOffer
-from metnum_site.upstream import sqlite_fts_entry_model
+from metnum_site.upstream import body_weight, sqlite_fts_entry_model
 
-from ..index_texts import POSTGRES_SEARCH_CONFIG
-from ..text import surface_words
+from ..index_texts import CORE_BOOST, CORE_MARK, POSTGRES_SEARCH_CONFIG, TITLE_BOOST
+from ..ranking import MAX_SCORED_CLAUSES, PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
+from ..text import one_form_text
 
-TIER_PHRASE_IN_TITLE, TIER_ALL_IN_TITLE, TIER_SOME_IN_TITLE = 3, 2, 1
+
+def score(text_query, in_title, in_core, phrase_in_title):
+    """The ranking.py score as an SQL expression, from the dialect's conditions on one clause (or phrase)."""
+    terms = [
+        Case(
+            When(in_title(clause), then=Value(WEIGHT_TITLE)),
+            When(in_core(clause), then=Value(WEIGHT_CORE)),
+            default=Value(WEIGHT_CONTEXT),
+            output_field=IntegerField(),
+        )
+        for clause in text_query.scored[:MAX_SCORED_CLAUSES]
+    ]
+    terms.append(
+        Case(
+            When(phrase_in_title(text_query.phrase), then=Value(PHRASE_IN_TITLE_BONUS)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+    # Clauses past MAX_SCORED_CLAUSES would add the same to every offer: they are left out.
+    return reduce(operator.add, terms)
 
 
 def text_dialect():
@@ -39,23 +57,16 @@ class PostgresText:
     config = POSTGRES_SEARCH_CONFIG
 
     def phrase(self, text):
-        return SearchQuery(text, search_type="phrase", config=self.config)
+        return SearchQuery(one_form_text(text), search_type="phrase", config=self.config)
 
     def words(self, text):
-        return SearchQuery(text, search_type="plain", config=self.config)
+        return SearchQuery(one_form_text(text), search_type="plain", config=self.config)
+
+    def clause_query(self, clause):
+        return reduce(operator.or_, [self.words(alternative.text) for alternative in clause.alternatives])
 
     def tsquery(self, text_query):
-        clauses = []
-        for clause in text_query.clauses:
-            alternatives = [self.words(alternative.text) for alternative in clause.alternatives]
-            clauses.append(reduce(operator.or_, alternatives))
-        return reduce(operator.and_, clauses)
-
-    def any_word(self, text_query):
-        words = {
-            word for clause in text_query.clauses for alt in clause.alternatives for word in surface_words(alt.text)
-        }
-        return reduce(operator.or_, [self.words(word) for word in sorted(words)])
+        return reduce(operator.and_, [self.clause_query(clause) for clause in text_query.clauses])
 
     def filter(self, queryset, text_query):
         if not text_query:
@@ -65,14 +76,35 @@ class PostgresText:
         )
         return queryset.annotate(_text=vector).filter(_text=self.tsquery(text_query))
 
-    def tier(self, text_query):
-        title = F("index_entries__title")  # title-grade: the title and the skills (search/backends.py)
-        return Case(
-            When(Q(VectorMatch(title, self.phrase(text_query.phrase.text))), then=Value(TIER_PHRASE_IN_TITLE)),
-            When(Q(VectorMatch(title, self.tsquery(text_query))), then=Value(TIER_ALL_IN_TITLE)),
-            When(Q(VectorMatch(title, self.any_word(text_query))), then=Value(TIER_SOME_IN_TITLE)),
-            default=Value(0),
-            output_field=IntegerField(),
+    def score(self, text_query):
+        title = F("index_entries__title")  # title rank: the title and the skills (search/index_texts.py)
+        core = CoreOfBody(F("index_entries__body"))
+        return score(
+            text_query,
+            in_title=lambda clause: Q(VectorMatch(title, self.clause_query(clause))),
+            in_core=lambda clause: Q(VectorMatch(core, self.clause_query(clause))),
+            phrase_in_title=lambda phrase: Q(VectorMatch(title, self.phrase(phrase.text))),
+        )
+
+
+def core_weights():
+    """The tsvector weight letters of the core rank: the body fields boosted to CORE_BOOST or more."""
+    return sorted({body_weight(boost) for boost in (CORE_BOOST, TITLE_BOOST)})
+
+
+class CoreOfBody(Func):
+    """The body vector with only its core words (ts_filter keeps the lexemes of the given weights)."""
+
+    function = "ts_filter"
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        letters = ",".join(letter.lower() for letter in core_weights() if letter in "ABCD")
+        return super().as_sql(
+            compiler,
+            connection,
+            template=f"%(function)s(%(expressions)s, '{{{letters}}}'::\"char\"[])",
+            **extra_context,
         )
 
 
@@ -110,18 +142,14 @@ class SQLiteText:
     def fts_model(self):
         return sqlite_fts_entry_model()
 
-    def any_word(self, text_query):
-        tokens = {token for clause in text_query.clauses for alt in clause.alternatives for token in alt.tokens}
-        return " OR ".join(f'"{token}"' for token in sorted(tokens))
+    def clause_expression(self, clause, mark=""):
+        alternatives = dict.fromkeys(
+            " AND ".join(f'"{mark}{token}"' for token in alternative.tokens) for alternative in clause.alternatives
+        )
+        return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")"
 
     def expression(self, text_query):
-        clauses = []
-        for clause in text_query.clauses:
-            alternatives = dict.fromkeys(
-                " AND ".join(f'"{token}"' for token in alternative.tokens) for alternative in clause.alternatives
-            )
-            clauses.append("(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")")
-        return " AND ".join(clauses)
+        return " AND ".join(self.clause_expression(clause) for clause in text_query.clauses)
 
     def matching_ids(self, columns, expression):
         """Ids of the offers matching, as a subquery. The FTS5 match is its own inner subquery so that
@@ -138,12 +166,12 @@ class SQLiteText:
             return queryset.none()
         return queryset.filter(pk__in=self.matching_ids(["title", "body"], self.expression(text_query)))
 
-    def tier(self, text_query):
-        phrase = '"' + " ".join(text_query.phrase.tokens) + '"'
-        return Case(
-            When(pk__in=self.matching_ids(["title"], phrase), then=Value(TIER_PHRASE_IN_TITLE)),
-            When(pk__in=self.matching_ids(["title"], self.expression(text_query)), then=Value(TIER_ALL_IN_TITLE)),
-            When(pk__in=self.matching_ids(["title"], self.any_word(text_query)), then=Value(TIER_SOME_IN_TITLE)),
-            default=Value(0),
-            output_field=IntegerField(),
+    def score(self, text_query):
+        return score(
+            text_query,
+            in_title=lambda clause: Q(pk__in=self.matching_ids(["title"], self.clause_expression(clause))),
+            in_core=lambda clause: Q(
+                pk__in=self.matching_ids(["body"], self.clause_expression(clause, mark=CORE_MARK))
+            ),
+            phrase_in_title=lambda phrase: Q(pk__in=self.matching_ids(["title"], '"' + " ".join(phrase.tokens) + '"')),
         )

@@ -1,9 +1,9 @@
 """The Elasticsearch engine: one request per search, built by OfferFacetedSearch (elasticsearch.dsl).
 
-- Text: every word (or one of its synonyms, from the search analyzer) must appear in `all_text`;
-  the score ranks an exact phrase of the title (title.exact) above all words in title or skills
-  (headline) above some words in the headline above the body (constant scores 1000 / 100 / 10, then
-  BM25 of all_text within a tier), as the database engine's tiers do.
+- Text: every word (or one of its synonyms, from the search analyzer) must appear in `all_text`
+  (a filter: no BM25); the score is search/ranking.py's, as on the database engine: per clause, a
+  constant score for the best of headline (title, skills), core (and missions, profile, métier) and
+  all_text, plus a bonus for an exact phrase of the title (title.exact). Equal scores: newest first.
 - Facets: keyword fields, every TermsFacet sized to hold all values; the selections go in
   `post_filter`, and each facet's aggregation is filtered by the other facets' selections
   (FacetedSearch's disjunctive model). Salary, recency and open-ness (deadline not passed, Paris
@@ -36,12 +36,24 @@ from ..query import (
     departement_labels,
     region_labels,
 )
+from ..ranking import MAX_SCORED_CLAUSES, PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
 from ..results import Facet, FacetValue, Hit, OfferResults, Relaxation, order_facet_values, resolve_page
+from ..synonyms import synonyms_for
 from ..text import excerpt, parse_text
 from . import MAX_SIZE, Engine
 from .database import Taxonomies, database_autocomplete
 
-TIER_BOOSTS = {"phrase": 1000, "all_in_headline": 100, "some_in_headline": 10}
+
+def clause_score(typed):
+    """The weight of one clause: its best rank among headline, core and all_text."""
+    words = {"query": typed, "operator": "and", "auto_generate_synonyms_phrase_query": False}
+    return Q(
+        "dis_max",
+        queries=[
+            Q("constant_score", filter=Q("match", **{field: words}), boost=weight)
+            for field, weight in (("headline", WEIGHT_TITLE), ("core", WEIGHT_CORE), ("all_text", WEIGHT_CONTEXT))
+        ],
+    )
 
 
 def facet_sizes(taxonomies):
@@ -85,24 +97,22 @@ class OfferFacetedSearch(FacetedSearch):
         return search.source(False)
 
     def query(self, search, text):
+        """Every word (or a synonym) somewhere, then the score of search/ranking.py: each clause
+        weighs by the best rank it appears in (a dis_max of constant scores), plus the phrase bonus."""
         if not text:
             return search
         words = {"query": text, "operator": "and", "auto_generate_synonyms_phrase_query": False}
+        clauses = parse_text(text, synonyms_for(text)).scored[:MAX_SCORED_CLAUSES]
         return search.query(
             Q(
                 "bool",
-                must=[Q("match", all_text=words)],
+                filter=[Q("match", all_text=words)],
                 should=[
+                    *(clause_score(clause.alternatives[0].text) for clause in clauses),
                     Q(
                         "constant_score",
                         filter=Q("match_phrase", **{"title.exact": {"query": text}}),
-                        boost=TIER_BOOSTS["phrase"],
-                    ),
-                    Q("constant_score", filter=Q("match", headline=words), boost=TIER_BOOSTS["all_in_headline"]),
-                    Q(
-                        "constant_score",
-                        filter=Q("match", headline={**words, "operator": "or"}),
-                        boost=TIER_BOOSTS["some_in_headline"],
+                        boost=PHRASE_IN_TITLE_BONUS,
                     ),
                 ],
             )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from wagtail.models import ModelLogEntry, Revision
 
+from jobs.importer import COLUMNS
 from jobs.models import JobOffer, Skill
 from tests.jobs.importing import csv_text, run_import, write_csv, write_jsonl
 
@@ -125,7 +126,7 @@ def test_a_row_with_too_many_values_is_rejected_with_its_line(tmp_path, offer_ro
     status, _, err = run_import(path)
 
     assert status == ROWS_REJECTED
-    assert f"ligne {starts[1]} : 22 valeurs pour 21 colonnes" in err
+    assert f"ligne {starts[1]} : {len(COLUMNS) + 1} valeurs pour {len(COLUMNS)} colonnes" in err
     assert JobOffer.objects.filter(external_id="OFFRE-1").exists()
 
 

@@ -162,6 +162,23 @@ def test_institutions_match_by_name_acronym_or_slug_ignoring_case_and_accents(of
     assert JobOffer.objects.get().institution.slug == "ministere-armees"
 
 
+def test_the_context_column_fills_team_and_context_and_its_absence_keeps_the_editors_text(offer_row):
+    import_offers([dict(offer_row, context="Une équipe de six personnes.")], "csp")
+    offer = JobOffer.objects.get()
+    assert offer.team_context == "<p>Une équipe de six personnes.</p>"
+
+    offer.team_context = "<p>Texte de l'éditrice.</p>"
+    offer.save_revision().publish()
+    without_context = {key: value for key, value in offer_row.items() if key != "context"}
+    result = import_offers([dict(without_context, title="Nouvel intitulé")], "csp")
+
+    assert result.updated == 1, result.errors
+    offer = JobOffer.objects.get()
+    assert (offer.title, offer.team_context) == ("Nouvel intitulé", "<p>Texte de l'éditrice.</p>")
+    import_offers([dict(offer_row, context="")], "csp")
+    assert JobOffer.objects.get().team_context == ""
+
+
 def test_professions_match_by_name(offer_row):
     import_offers([dict(offer_row, profession="infrastructure & CLOUD")], "csp")
 

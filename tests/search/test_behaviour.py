@@ -102,6 +102,74 @@ def test_title_ranks_above_body_and_an_exact_title_phrase_above_both(search):
     ]
 
 
+def test_a_title_word_beats_the_core_of_the_job_which_beats_a_passing_mention(search):
+    # Newest first among equals: the dates run against the expected order.
+    offer("Chargée de communication", team_context="<p>Les développeurs du pôle vous sollicitent.</p>", days_ago=1)
+    offer("Designer de services", missions="<p>Vous travaillez avec des développeuses.</p>", days_ago=2)
+    offer("Développeuse Python", profession=profession("design"), days_ago=3)
+
+    assert search.titles(q="développeur") == [
+        "Développeuse Python",  # title
+        "Designer de services",  # missions: the core of the job
+        "Chargée de communication",  # the team's context
+    ]
+
+
+def test_each_word_counts_where_it_appears_best(search):
+    offer("Intégrateur web", missions="<p>Python et Django au quotidien, avec les autres développeurs.</p>", days_ago=1)
+    offer("Développeur Java", missions="<p>Des scripts Python à reprendre.</p>", days_ago=2)
+    offer("Développeur PHP", team_context="<p>Le reste de l'équipe écrit en Python.</p>", days_ago=3)
+    offer("Développeur Python", days_ago=4)
+
+    assert search.titles(q="développeur python") == [
+        "Développeur Python",
+        "Développeur Java",  # title + core
+        "Développeur PHP",  # title + context
+        "Intégrateur web",  # core + core: no title word
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("développeuses", "Développeur back-end"),
+        ("designers", "Designer d'interfaces"),
+        ("cheffe de projet", "Chef de projet applicatif"),
+        ("rédacteurs", "Rédactrice web"),
+        ("administratrice", "Administrateur de bases"),
+        ("techniciennes", "Technicien de proximité"),
+    ],
+)
+def test_plurals_and_feminine_forms_find_the_job(search, typed, title):
+    offer(title, profession=profession("autres"))
+    offer("Comptable", profession=profession("autres"))
+
+    assert search.titles(q=typed) == [title]
+
+
+def test_place_contract_remote_work_and_experience_are_searchable_words(search):
+    offer("Analyste à Lyon", city="Lyon", postal_code="69003", remote="aucun", experience_level="senior")
+    offer(
+        "Apprenti à Brest",
+        city="Brest",
+        postal_code="29200",
+        remote="total",
+        contract_codes=("apprentissage",),
+        experience_level="debutant",
+    )
+    offer("Administratrice", city="Lille", postal_code="59000", remote="partiel")
+
+    assert search.titles(q="lyon") == ["Analyste à Lyon"]
+    assert search.titles(q="auvergne rhône alpes") == ["Analyste à Lyon"]
+    assert search.titles(q="finistère") == ["Apprenti à Brest"]
+    assert search.titles(q="alternance") == ["Apprenti à Brest"]
+    assert search.titles(q="débutant") == ["Apprenti à Brest"]
+    assert search.titles(q="senior") == ["Analyste à Lyon"]
+    # "Pas de télétravail" is not a match for "télétravail".
+    assert sorted(search.titles(q="télétravail")) == ["Administratrice", "Apprenti à Brest"]
+    assert search.titles(q="télétravail total") == ["Apprenti à Brest"]
+
+
 def test_skills_count_as_title(search):
     offer("Ingénieure cloud", missions="<p>Vous exploitez la plateforme.</p>", days_ago=5)
     offer("Ingénieur systèmes", skill_names=("Kubernetes", "Terraform"), days_ago=3)

@@ -22,7 +22,8 @@ from search.engines import get_engine
 from search.engines.database import Taxonomies
 from search.engines.elasticsearch import ElasticsearchEngine, OfferFacetedSearch
 from search.query import OfferQuery
-from search.text import STOP_WORDS
+from search.ranking import PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
+from search.text import FORM_RULES, STOP_WORDS
 from tests.factories import InstitutionFactory, JobOfferFactory
 from tests.search.conftest import institution, offer, querydict
 from tests.search.es_server import loopback_elasticsearch, search_bodies
@@ -46,9 +47,14 @@ def body_for(**params):
 def test_the_french_analyzers_fold_elide_stem_and_expand_synonyms_at_search_time_only():
     analysis = es.index_body()["settings"]["analysis"]
 
-    index_chain = ["french_elision", "lowercase", "asciifolding", "french_stemmer", "french_stop"]
+    forms = [f"french_form_{number}" for number in range(1, len(FORM_RULES) + 1)]
+    index_chain = ["french_elision", "lowercase", "asciifolding", *forms, "french_stemmer", "french_stop"]
     assert analysis["analyzer"]["french_index"]["filter"] == index_chain
-    assert analysis["analyzer"]["french_search"]["filter"] == [*index_chain[:4], "french_synonyms", "french_stop"]
+    assert analysis["analyzer"]["french_search"]["filter"] == [*index_chain[:-1], "french_synonyms", "french_stop"]
+    # The plural and feminine rules of the database engines, in the same order, as Java regexes.
+    assert [(analysis["filter"][name]["pattern"], analysis["filter"][name]["replacement"]) for name in forms] == list(
+        FORM_RULES
+    )
     assert {"l", "d", "qu", "jusqu"} <= set(analysis["filter"]["french_elision"]["articles"])
     assert analysis["filter"]["french_stemmer"] == {"type": "stemmer", "language": "light_french"}
     assert set(analysis["filter"]["french_stop"]["stopwords"]) == STOP_WORDS
@@ -66,8 +72,12 @@ def test_the_mapping_has_title_subfields_and_keyword_facets():
     assert title["fields"]["exact"] == {"type": "text", "analyzer": "french_exact"}
     assert title["fields"]["keyword"]["type"] == "keyword"
     assert title["fields"]["sayt"]["type"] == "search_as_you_type"
-    assert set(title["copy_to"]) == {"headline", "all_text"}
-    assert set(properties["skills"]["copy_to"]) == {"headline", "all_text"}
+    assert set(title["copy_to"]) == {"headline", "core", "all_text"}
+    assert set(properties["skills"]["copy_to"]) == {"headline", "core", "all_text"}
+    for core in ("missions", "profile", "profession_name"):
+        assert set(properties[core]["copy_to"]) == {"core", "all_text"}, core
+    for context in ("team_context", "team", "reference", "institution_name", "search_terms"):
+        assert properties[context]["copy_to"] in ("all_text", ["all_text"]), context
     for field in ("institution", "profession", "contracts", "category", "experience", "region", "departement"):
         assert properties[field] == {"type": "keyword"}, field
     assert properties["remote"] == {"type": "keyword"}
@@ -128,27 +138,35 @@ def test_every_terms_aggregation_holds_all_values():
     assert "_filter_departement" not in body_for()["aggs"]  # département only once a région is chosen
 
 
-def test_text_must_match_everywhere_and_ranks_title_phrase_then_headline_then_body():
+def test_text_must_match_everywhere_and_scores_each_word_by_its_best_rank():
     text = body_for(q="chef de projet")["query"]["bool"]
 
-    assert text["must"] == [
+    words = {"operator": "and", "auto_generate_synonyms_phrase_query": False}
+    assert {"match": {"all_text": {"query": "chef de projet", **words}}} in text["filter"]
+    assert "must" not in text  # no BM25: the score is search/ranking.py's, as on the database engine
+    *clauses, phrase = text["should"]
+    # One clause per typed word (the stop word "de" has none), each worth its best rank.
+    assert clauses == [
         {
-            "match": {
-                "all_text": {
-                    "query": "chef de projet",
-                    "operator": "and",
-                    "auto_generate_synonyms_phrase_query": False,
-                }
+            "dis_max": {
+                "queries": [
+                    {"constant_score": {"filter": {"match": {field: {"query": word, **words}}}, "boost": weight}}
+                    for field, weight in (
+                        ("headline", WEIGHT_TITLE),
+                        ("core", WEIGHT_CORE),
+                        ("all_text", WEIGHT_CONTEXT),
+                    )
+                ]
             }
         }
+        for word in ("chef", "projet")
     ]
-    boosts = {
-        json.dumps(clause["constant_score"]["filter"]): clause["constant_score"]["boost"] for clause in text["should"]
+    assert phrase == {
+        "constant_score": {
+            "filter": {"match_phrase": {"title.exact": {"query": "chef de projet"}}},
+            "boost": PHRASE_IN_TITLE_BONUS,
+        }
     }
-    phrase = next(boost for clause, boost in boosts.items() if "match_phrase" in clause and "title.exact" in clause)
-    all_words = next(boost for clause, boost in boosts.items() if '"headline"' in clause and '"and"' in clause)
-    some_words = next(boost for clause, boost in boosts.items() if '"headline"' in clause and '"or"' in clause)
-    assert phrase > all_words > some_words
     assert text.get("minimum_should_match", 0) == 0  # the ranking clauses never exclude an offer
 
 
