@@ -145,8 +145,8 @@ def _grant_collection(group, collection, actions, changes):
 @transaction.atomic
 def ensure_editorial_team(changes=None):
     """The "Équipe éditoriale" group: the whole site's pages (stories, guides, employer pages), every
-    offer, the taxonomies (institutions, métiers, tags), the search synonyms and every collection; no
-    user management."""
+    offer, the taxonomies (institutions, métiers, tags), the search synonyms, the report of searches
+    without results and every collection; no user management."""
     changes = changes or Changes()
     group, created = Group.objects.get_or_create(name=EDITORIAL_TEAM)
     changes.add(created, f"groupe « {EDITORIAL_TEAM} »")
@@ -161,6 +161,7 @@ def ensure_editorial_team(changes=None):
             *changes.model_permissions("jobs", "skill", ["add", "change", "delete", "view"]),
             *changes.model_permissions("editorial", "theme", ["add", "change", "delete", "view"]),
             *changes.model_permissions("search", "synonymgroup", ["add", "change", "delete", "view"]),
+            *changes.model_permissions("search", "zeroresultsearch", ["view"]),
         ],
         f"groupe « {EDITORIAL_TEAM} »",
     )

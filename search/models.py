@@ -43,3 +43,38 @@ class SynonymGroup(models.Model):
                     "Un terme fait d'un mot vide seul (« le », « de »…) ne compte pas."
                 }
             )
+
+
+class SpellingWord(models.Model):
+    """A word of the open offers (titles, skills, métiers, employers, communes): the vocabulary that
+    "Vouliez-vous dire … ?" corrects a typed word towards (search/spelling.py, which rebuilds it)."""
+
+    word = models.CharField("mot", max_length=100, unique=True)  # folded: lower case, no accents
+    display = models.CharField("forme affichée", max_length=100)
+    token = models.CharField("racine", max_length=100, db_index=True)  # search.text.analyse_word
+    offers = models.PositiveIntegerField("offres ouvertes")
+
+    class Meta:
+        verbose_name = "mot du vocabulaire"
+        verbose_name_plural = "vocabulaire des offres"
+
+    def __str__(self):
+        return self.display
+
+
+class ZeroResultSearch(models.Model):
+    """How many times a text found no open offer on one day: the text and the count, nothing about
+    who searched."""
+
+    text = models.CharField("recherche", max_length=200)
+    day = models.DateField("jour")
+    count = models.PositiveIntegerField("nombre", default=0)
+
+    class Meta:
+        verbose_name = "recherche sans résultat"
+        verbose_name_plural = "recherches sans résultat"
+        constraints = [models.UniqueConstraint(fields=["text", "day"], name="one_zero_result_count_per_day")]
+        indexes = [models.Index(fields=["day"], name="zero_result_day_idx")]
+
+    def __str__(self):
+        return self.text

@@ -10,7 +10,7 @@
     results.facets          list of Facet in display order (the département facet only once a région
                             or a département is selected); results.facet("region") gets one by name
     results.notices         French sentences: what was ignored in the URL
-    results.suggestion      a corrected spelling of the text (Elasticsearch only), or ""
+    results.suggestion      a corrected spelling of the text when it finds (almost) nothing, or ""
     results.relaxation      in the empty state, the filter whose removal brings back the most offers
     results.engine          "database" or "elasticsearch": who answered (after a fallback: database)
 

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from editorial.models import GuidePage, InstitutionPage, StoryPage
 
+from . import zero_results
 from .engines import get_engine
 from .presenters import count_label, offers_url, search_context
 from .query import MAX_TEXT_LENGTH, OfferQuery, clean_text
@@ -25,6 +26,8 @@ def offer_search(request):
     """/offres/: one engine search per request; every link of the page is built from the query."""
     query = OfferQuery.from_querydict(request.GET)
     results = get_engine().search(query)
+    if query.text and results.total == 0 and query.page == 1:
+        zero_results.record(query.text, request.headers.get("User-Agent", ""))
     return render(request, "search/offer_search.html", search_context(query, results))
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from jobs.models import Institution, JobOffer, Profession, has_contract_type, offer_search_url
 from metnum_site.rich_text import plain_text
 
+from .. import spelling
 from ..query import (
     CODE_LABELS,
     FACET_COLUMNS,
@@ -32,6 +33,9 @@ from ..synonyms import synonyms_for
 from ..text import excerpt, fold, highlight, parse_text
 from . import MAX_SIZE, Engine, Suggestion, db_statement
 from .db_text import text_dialect
+
+# A text search finding this many offers or fewer proposes a spelling ("Vouliez-vous dire … ?").
+ALMOST_NOTHING = 2
 
 
 class DatabaseEngine(Engine):
@@ -55,6 +59,7 @@ class DatabaseEngine(Engine):
         )
         total = outcome.totals[""]
         offers = JobOffer.objects.filter(pk__in=outcome.page_ids).for_listing().in_bulk()
+        suggestion = spelling.suggest(query.text) if text_query and total <= ALMOST_NOTHING else ""
         marked = text_query.highlight_tokens
         return OfferResults(
             query=query,
@@ -63,6 +68,7 @@ class DatabaseEngine(Engine):
             page=resolve_page(query.page, total),
             facets=build_facets(query, facet_names, outcome, taxonomies),
             relaxation=relaxation(query, selections, outcome.totals) if total == 0 and query.has_filters else None,
+            suggestion=suggestion,
             engine=self.name,
         )
 

@@ -1,26 +1,32 @@
-"""manage.py search_index rebuild | status | sync | synonyms | delete
+"""manage.py search_index rebuild | status | sync | synonyms | vocabulary | delete
 
 With ELASTICSEARCH_URL: manages the Elasticsearch offer index (search/es.py). Without it: says so and
 does the equivalent on the database engine, Wagtail's database search index of offers
-(search/indexing.py). Run `sync` daily (see docs/search.md).
+(search/indexing.py). Run `sync` daily (see docs/search.md): it also rebuilds the spelling vocabulary
+of "Vouliez-vous dire" (search/spelling.py), which `vocabulary` rebuilds alone.
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from search import es, indexing
+from search import es, indexing, spelling
 
 NO_CLUSTER = "ELASTICSEARCH_URL est vide : la recherche passe par la base de données ({vendor})."
 
 
 class Command(BaseCommand):
-    help = "Gère l'index de recherche des offres : rebuild, status, sync, synonyms, delete."
+    help = "Gère l'index de recherche des offres : rebuild, status, sync, synonyms, vocabulary, delete."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "status", "sync", "synonyms", "delete"])
+        parser.add_argument("action", choices=["rebuild", "status", "sync", "synonyms", "vocabulary", "delete"])
 
     def handle(self, action, **options):
+        if action in ("sync", "vocabulary"):
+            words = spelling.refresh_vocabulary()
+            self.stdout.write(f"Vocabulaire de « Vouliez-vous dire » reconstruit : {words} mots des offres ouvertes.")
+            if action == "vocabulary":
+                return
         if settings.ELASTICSEARCH_URL:
             try:
                 getattr(self, f"elasticsearch_{action}")(es.get_client())
