@@ -63,7 +63,7 @@ class StandardPage(BodyPage):
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name="Contenu")
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=2), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "editorial.StandardPage"]
     subpage_types = ["editorial.StandardPage"]
@@ -177,7 +177,7 @@ class InstitutionPage(BodyPage):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.RelatedFields("institution", [index.SearchField("name"), index.SearchField("acronym")]),
     ]
@@ -332,10 +332,10 @@ class StoryPage(BodyPage):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.SearchField("person_name"),
-        index.SearchField("person_role"),
+        index.SearchField("person_role", boost=2),
         index.FilterField("date"),
     ]
 
@@ -424,7 +424,7 @@ class GuidePage(BodyPage):
         FieldRowPanel([FieldPanel("updated_on"), FieldPanel("tags")]),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=2), index.SearchField("body")]
 
     parent_page_types = ["editorial.GuideIndexPage"]
     subpage_types = []

@@ -1,25 +1,22 @@
 """The candidate search views: /offres/ (the faceted offer search), /offres/suggestions (autocomplete
-JSON) and /recherche/ (site-wide search: editorial pages and the best offers)."""
+JSON) and /recherche/ (site-wide search: offers and editorial pages ranked together)."""
 
 from dataclasses import asdict
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page
+from django.urls import reverse
+from django.utils.http import urlencode
 
-from editorial.models import GuidePage, InstitutionPage, StoryPage
-
+from . import site_search as site_search_results
 from . import zero_results
 from .engines import get_engine
-from .presenters import count_label, offers_url, search_context
+from .presenters import offers_url, search_context
 from .query import MAX_TEXT_LENGTH, OfferQuery, clean_text
 
 SUGGESTIONS_LIMIT = 8
 SITE_SEARCH_PAGE_SIZE = 10
-SITE_SEARCH_OFFERS = 5
-# The page types /recherche/ looks into, with the kind shown on each result.
-SITE_SEARCH_TYPES = {StoryPage: "Témoignage", GuidePage: "Guide", InstitutionPage: "Employeur"}
 
 
 def offer_search(request):
@@ -40,39 +37,43 @@ def suggestions(request):
 
 
 def site_search(request):
-    """/recherche/?q=…: stories, guides and employer pages (Wagtail search), and the best offers."""
+    """/recherche/?q=…&type=…: offers, stories, guides and employer pages ranked together, with a tab
+    per type (search/site_search.py)."""
     text = clean_text(request.GET.get("q", ""))[:MAX_TEXT_LENGTH]
+    kind = request.GET.get("type", "")
+    kind = kind if kind in site_search_results.TYPES else ""
     context = {"text": text, "breadcrumb_data": {"links": [], "current": "Recherche"}}
     if text:
-        page_obj = Paginator(matching_page_ids(text), SITE_SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-        shown = Page.objects.filter(pk__in=page_obj.object_list).specific().in_bulk()
-        offer_query = OfferQuery(text=text)
-        offers = get_engine().search(offer_query, size=SITE_SEARCH_OFFERS)
+        found = site_search_results.search_site(text)
+        page_obj = Paginator(found.of_kind(kind), SITE_SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        offers_query = OfferQuery(text=text)
         context.update(
             page_obj=page_obj,
-            results=[page_result(shown[pk]) for pk in page_obj.object_list if pk in shown],
-            summary=(
-                f"Pour «\u00a0{text}\u00a0» : {count_label(offers.total).lower()}"
-                f" ouverte{'s' if offers.total > 1 else ''}"
-                f" et {count_label(page_obj.paginator.count, 'page').lower()}."
-            ),
-            offers=offers.hits,
-            offers_total=offers.total,
-            offers_url=offers_url(offer_query),
+            results=page_obj.object_list,
+            kind=kind,
+            kind_label=site_search_results.TYPES[kind][0] if kind else "",
+            tabs=site_search_tabs(text, kind, found),
+            summary=f"Pour «\u00a0{text}\u00a0» : {results_label(found.total)}.",
+            offers_total=found.offers_total,
+            offers_url=offers_url(offers_query),
         )
     return render(request, "search/site_search.html", context)
 
 
-def matching_page_ids(text):
-    """Ids of the live public stories, guides and employer pages matching the text: those matching
-    in their title first (Wagtail's ranking would put a long page that repeats the word above the
-    page named after it), then the others by relevance. There are at most a few hundred such pages."""
-    pages = Page.objects.live().public().type(*SITE_SEARCH_TYPES).only("pk")
-    in_titles = [page.pk for page in pages.search(text, fields=["title"])]
-    seen = set(in_titles)
-    return in_titles + [page.pk for page in pages.search(text) if page.pk not in seen]
+def results_label(total):
+    return "aucun résultat" if not total else f"{total} résultat{'s' if total > 1 else ''}"
 
 
-def page_result(page):
-    kind = next((label for model, label in SITE_SEARCH_TYPES.items() if isinstance(page, model)), "")
-    return {"title": page.title, "url": page.url, "kind": kind, "description": page.search_description or page.intro}
+def site_search_tabs(text, current, found):
+    """One link per type (and "Tout") with its count; the current one marked."""
+    tabs = [("", "Tout", found.total)]
+    tabs += [(kind, label, found.counts[kind]) for kind, (label, _) in site_search_results.TYPES.items()]
+    return [
+        {
+            "label": label,
+            "count": count,
+            "url": f"{reverse('site_search')}?{urlencode({'q': text, **({'type': kind} if kind else {})})}",
+            "current": kind == current,
+        }
+        for kind, label, count in tabs
+    ]

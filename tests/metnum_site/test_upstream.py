@@ -97,7 +97,9 @@ def test_the_backend_index_exposes_its_rows_connection_and_title_norms(db):
     index = get_search_backend().get_index_for_model(JobOffer)
 
     assert upstream.entries_of(index).model is upstream.index_entry_model()
-    assert upstream.write_connection_of(index) is not None
+    with upstream.write_connection_of(index).cursor() as cursor:  # the connection the indexers write through
+        cursor.execute("SELECT 1")
+        assert cursor.fetchone()[0] == 1
     upstream.refresh_title_norms(index)  # what the bulk indexers call after writing
 
 

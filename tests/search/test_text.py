@@ -116,3 +116,19 @@ def test_stems_are_those_of_postgresql_french_configuration():
             cursor.execute("SELECT ts_lexize('french_stem', %s)", [one_form_text(word)])
             (lexemes,) = cursor.fetchone()
             assert tokens(word) == lexemes, word
+
+
+def test_the_python_score_follows_the_ranking_of_the_engines():
+    from search.ranking import score_texts
+
+    query = parse_text("développeur python")
+
+    def score(title="", core="", context=""):
+        return score_texts(query, tokens(title), tokens(core), tokens(context))
+
+    assert score("Développeur Python") == 13  # two title words and the phrase
+    assert score("Développeuse full stack Python") == 12
+    assert score("Développeur Java", core="Des scripts Python") == 8
+    assert score("Designer", core="Avec les développeurs, en Python") == 4
+    assert score("Développeur PHP", context="Le reste de l'équipe écrit en Python") == 7
+    assert score("Développeur Java") is None  # "python" appears nowhere
