@@ -1,8 +1,11 @@
-"""Official INSEE codes of the 18 régions and 101 départements, and the postal code → département
-rule. Reference data lives in jobs/data/*.csv (Code officiel géographique)."""
+"""Official INSEE codes of the 18 régions and 101 départements, the postal code → département rule
+(jobs/data/regions.csv, departements.csv: Code officiel géographique), and the communes with their
+coordinates for distance searches (jobs/data/places.csv: GeoNames, CC BY 4.0)."""
 
 import csv
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -62,3 +65,110 @@ def departement_for_postal_code(postal_code):
     else:
         code = postal_code[:2]
     return departements().get(code)
+
+
+# Places: the communes of "autour de" searches and the coordinates of offers -------------------------
+
+EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
+_ARRONDISSEMENT = re.compile(r"\s+\d{1,2}\s*(?:er|e|ème|eme)?(?:\s+arrondissement)?$", re.IGNORECASE)
+_SAINT = re.compile(r"\b(s)(?:ain)?t(e?)\b")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A commune of jobs/data/places.csv (GeoNames, CC BY 4.0; see places_from_geonames.py)."""
+
+    id: int
+    name: str
+    region_code: str
+    latitude: float
+    longitude: float
+    population: int
+
+    @property
+    def region_name(self):
+        region = regions().get(self.region_code)
+        return region.name if region else ""
+
+    @property
+    def label(self):
+        """The name, with its région when other places share it: « Saint-Denis (La Réunion) »."""
+        return f"{self.name} ({self.region_name})" if len(places_named(self.name)) > 1 else self.name
+
+    def distance_km(self, latitude, longitude):
+        """Great-circle distance to a point, in kilometres."""
+        lat1, lat2 = math.radians(self.latitude), math.radians(latitude)
+        dlat, dlon = lat2 - lat1, math.radians(longitude - self.longitude)
+        a = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+        return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def place_key(name):
+    """A commune name as typed or written by a source, compared: no accents, case, hyphens, "St" for
+    "Saint", "Paris 7e" for "Paris"."""
+    name = unicodedata.normalize("NFKD", (name or "").strip().lower())
+    name = "".join(char for char in name if not unicodedata.combining(char))
+    name = _ARRONDISSEMENT.sub("", name)
+    name = re.sub(r"[-'’\s]+", " ", name).strip()
+    return _SAINT.sub(lambda match: f"saint{'e' if match.group(2) else ''}", name)
+
+
+@cache
+def places():
+    with open(DATA_DIR / "places.csv", encoding="utf-8") as file:
+        return [
+            Place(
+                int(row["id"]),
+                row["nom"],
+                row["region"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+                int(row["population"]),
+            )
+            for row in csv.DictReader(file)
+        ]
+
+
+@cache
+def _places_by_key():
+    by_key = {}
+    for place in sorted(places(), key=lambda place: -place.population):
+        by_key.setdefault(place_key(place.name), []).append(place)
+    return by_key
+
+
+def places_named(name):
+    """The places of that name, most populous first."""
+    return _places_by_key().get(place_key(name), [])
+
+
+def place_of(city, region_code=""):
+    """The place of an offer's commune (in its région when known), or None."""
+    found = places_named(city)
+    in_region = [place for place in found if place.region_code == region_code]
+    return (in_region or ([] if region_code else found) or [None])[0]
+
+
+def find_place(label):
+    """The place a candidate chose: « Lyon » or « Saint-Denis (La Réunion) » (the form of
+    Place.label), or None."""
+    match = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", label or "")
+    if match:
+        name, region_name = match.groups()
+        region = next(
+            (code for code, item in regions().items() if place_key(item.name) == place_key(region_name)), None
+        )
+        if region:
+            return place_of(name, region)
+    found = places_named(label)
+    return found[0] if found else None
+
+
+def places_starting(text, limit=10):
+    """Places whose name starts with the typed text, most populous first."""
+    key = place_key(text)
+    if len(key) < 2:
+        return []
+    found = [place for name, group in _places_by_key().items() if name.startswith(key) for place in group]
+    return sorted(found, key=lambda place: (place_key(place.name) != key, -place.population))[:limit]

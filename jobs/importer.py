@@ -91,7 +91,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # so validating them would only cost one query each.
 # New offers to publish are written together, this many at a time (see OfferImporter._create_batch).
 CREATION_BATCH_SIZE = 200
-NOT_VALIDATED_FIELDS = ["slug", "departement_code", "region_code"] + [
+NOT_VALIDATED_FIELDS = ["slug", "departement_code", "region_code", "latitude", "longitude"] + [
     field.name for field in JobOffer._meta.concrete_fields if field.is_relation
 ]
 # Bump when the meaning of a stored fingerprint changes, so that every offer is refreshed once.

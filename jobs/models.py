@@ -410,6 +410,9 @@ class JobOffer(
     )
     departement_code = models.CharField("département", max_length=3, editable=False, db_index=True)
     region_code = models.CharField("région", max_length=2, editable=False, db_index=True)
+    # The commune's point (jobs/data/places.csv), for "autour de" searches; empty when it is not known.
+    latitude = models.FloatField("latitude", null=True, blank=True, editable=False)
+    longitude = models.FloatField("longitude", null=True, blank=True, editable=False)
     salary_min = models.PositiveIntegerField(
         "salaire minimum",
         null=True,
@@ -633,6 +636,8 @@ class JobOffer(
         departement = geography.departement_for_postal_code(self.postal_code)
         self.departement_code = departement.code if departement else ""
         self.region_code = departement.region.code if departement else ""
+        place = geography.place_of(self.city, self.region_code) if departement else None
+        self.latitude, self.longitude = (place.latitude, place.longitude) if place else (None, None)
 
     def base_slug(self):
         return slug_base(self.title, self._meta.get_field("slug").max_length, "offre")

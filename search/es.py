@@ -28,7 +28,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError, helpers
-from elasticsearch.dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text
+from elasticsearch.dsl import Date, Document, GeoPoint, Integer, Keyword, SearchAsYouType, Text
 
 from jobs.models import JobOffer
 from metnum_site.rich_text import plain_text
@@ -108,6 +108,7 @@ class OfferDocument(Document):
     salary = Integer()  # the maximum, or the minimum when there is no maximum: the salary filter and sort
     first_published_at = Date()
     deadline = Date(format="yyyy-MM-dd")
+    location = GeoPoint()  # the commune's point, for "autour de"
 
 
 FORM_FILTERS = [f"french_form_{number}" for number in range(1, len(FORM_RULES) + 1)]
@@ -212,6 +213,7 @@ def offer_source(offer):
         "salary": salary,
         "first_published_at": offer.first_published_at.isoformat() if offer.first_published_at else None,
         "deadline": offer.deadline.isoformat(),
+        "location": {"lat": offer.latitude, "lon": offer.longitude} if offer.latitude is not None else None,
     }
 
 

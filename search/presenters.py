@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from jobs.models import offer_search_url
 from jobs.presenters import euros, offer_card, salary_label
 
-from .query import RECENCY_DAYS, SORT_DATE, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
+from .query import RADII_KM, RECENCY_DAYS, SORT_DATE, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
 
 # Facets longer than this show their first values and the rest behind "Voir plus".
 FACET_VISIBLE_VALUES = 8
@@ -82,15 +82,29 @@ def selected_tags(query, results):
                 "url": offers_url(query.without("publiee")),
             }
         )
+    if query.near is not None:
+        tags.append(
+            {
+                "label": f"À {query.radius_km}\u00a0km autour de {query.near.label}",
+                "url": offers_url(query.without("autour")),
+            }
+        )
     return tags
 
 
-def search_card(hit):
+def distance_label(kilometres):
+    return "À moins d'un kilomètre" if kilometres < 1 else f"À {round(kilometres)}\u00a0km"
+
+
+def search_card(hit, near=None):
     """The offer card of a search result: the shared offer card, with the matched words marked in
-    the title, and the salary and an excerpt of the missions under the employer's name."""
+    the title, and the salary and an excerpt of the missions under the employer's name; with an
+    "autour de" search, the distance to the chosen commune."""
     offer = hit.offer
     card = offer_card(offer, heading_tag="h3")
     lines = [format_html('<span class="fr-text--bold">{}</span>', offer.institution.name)]
+    if near is not None and offer.latitude is not None:
+        lines.append(f"{distance_label(near.distance_km(offer.latitude, offer.longitude))} de {near.label}")
     if salary := salary_label(offer):
         lines.append(salary)
     if hit.excerpt_html:
@@ -132,11 +146,17 @@ def search_context(query, results):
         "title": page_title(query, results),
         "count_label": count_label(results.total),
         "facets": [FacetView.of(facet) for facet in results.facets],
-        "cards": [search_card(hit) for hit in results.hits],
+        "cards": [search_card(hit, query.near) for hit in results.hits],
         "tags": selected_tags(query, results),
         "clear_url": offers_url(query.cleared()) if query.has_filters else "",
         "notices": results.notices,
         "salary_error": "salaire_min" in query.malformed,
+        "place_error": "autour" in query.malformed,
+        "place_value": query.near.label if query.near else query.near_typed,
+        "radii": [
+            {"value": str(radius), "label": f"{radius}\u00a0km", "selected": radius == query.radius_km}
+            for radius in RADII_KM
+        ],
         "relaxation": (
             {
                 "label": relaxation.label,

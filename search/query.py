@@ -19,6 +19,9 @@ page to display). The parameter names and codes are a public URL contract:
     teletravail  aucun / partiel / total     (repeatable)
     salaire_min  euros per year: offers whose maximum (or minimum when there is no maximum)
                  reaches it; offers without a salary are excluded only when it is set
+    autour       a commune: « Lyon », or « Saint-Denis (La Réunion) » when names are shared
+                 (jobs/geography.py); offers within `rayon` of it
+    rayon        10 / 30 (default) / 50 / 100 kilometres
     publiee      7 or 30: published within that many days
     tri          pertinence (default with text) / date (default otherwise) / echeance / salaire
     page         1-based; a page past the last is resolved to the last by the engine
@@ -69,7 +72,9 @@ FACETS = (
 )
 FACET_NAMES = tuple(spec.name for spec in FACETS)
 # Every GET parameter of /offres/ and its feeds (the URL contract of the module docstring).
-PARAMETERS = ("q", *FACET_NAMES, "salaire_min", "publiee", "tri", "page")
+PARAMETERS = ("q", *FACET_NAMES, "salaire_min", "publiee", "autour", "rayon", "tri", "page")
+RADII_KM = (10, 30, 50, 100)
+DEFAULT_RADIUS_KM = 30
 FACET_LABELS = {spec.name: spec.label for spec in FACETS}
 FACET_COLUMNS = {spec.name: spec.column for spec in FACETS}
 FACET_FIELDS = {spec.name: spec.field for spec in FACETS}
@@ -116,6 +121,9 @@ class OfferQuery:
     filters: dict = field(default_factory=dict)  # facet name → tuple of selected values, known values only
     salary_min: int | None = None
     published_within: int | None = None  # days: 7 or 30
+    near: geography.Place | None = None  # "autour de"
+    near_typed: str = ""  # the commune typed when it was not found, to show it back
+    radius_km: int = DEFAULT_RADIUS_KM
     requested_sort: str | None = None  # the `tri` parameter when valid
     page: int = 1
     notices: tuple = ()  # French sentences explaining what was ignored
@@ -160,6 +168,25 @@ class OfferQuery:
         if published_within not in RECENCY_DAYS:
             published_within = None
 
+        near = None
+        place_name = clean_text(_first(data, "autour"))[:100]
+        if place_name:
+            near = geography.find_place(place_name)
+            if near is None:
+                notices.append(f"La commune «\u00a0{place_name[:60]}\u00a0» est introuvable : ce filtre est ignoré.")
+                malformed.append("autour")
+        radius = _parse_number(
+            data,
+            "rayon",
+            notices,
+            malformed,
+            "Le rayon «\u00a0{value}\u00a0» n'est pas un nombre de kilomètres : 30\u00a0km sont appliqués.",
+        )
+        if radius is not None and radius not in RADII_KM:
+            notices.append(f"Le rayon de {radius}\u00a0km n'est pas proposé : 30\u00a0km sont appliqués.")
+        if radius not in RADII_KM:
+            radius = DEFAULT_RADIUS_KM
+
         sort = clean_text(_first(data, "tri")).lower()
         page = _parse_number(
             data,
@@ -173,6 +200,9 @@ class OfferQuery:
             filters=filters,
             salary_min=salary_min,
             published_within=published_within,
+            near=near,
+            near_typed=place_name if near is None else "",
+            radius_km=radius,
             requested_sort=sort if sort in SORTS else None,
             page=min(max(page or 1, 1), MAX_PAGE),
             notices=tuple(notices),
@@ -194,7 +224,12 @@ class OfferQuery:
     @property
     def has_filters(self):
         """True when anything narrows the results besides the text."""
-        return bool(self.filters) or self.salary_min is not None or self.published_within is not None
+        return (
+            bool(self.filters)
+            or self.salary_min is not None
+            or self.published_within is not None
+            or self.near is not None
+        )
 
     @property
     def show_departements(self):
@@ -212,6 +247,8 @@ class OfferQuery:
             pairs.append(("salaire_min", str(self.salary_min)))
         if self.published_within is not None:
             pairs.append(("publiee", str(self.published_within)))
+        if self.near is not None:
+            pairs += [("autour", self.near.label), ("rayon", str(self.radius_km))]
         if self.requested_sort:
             pairs.append(("tri", self.requested_sort))
         if page and self.page > 1:
@@ -223,7 +260,9 @@ class OfferQuery:
 
     def without(self, name, value=None):
         """This query without one filter value (or the whole filter when value is None), back on
-        page 1. `name` is a facet name, "q", "salaire_min" or "publiee"."""
+        page 1. `name` is a facet name, "q", "salaire_min", "publiee" or "autour"."""
+        if name == "autour":
+            return self._narrowed(near=None, radius_km=DEFAULT_RADIUS_KM)
         if name == "q":
             return self._narrowed(text="")
         if name == "salaire_min":

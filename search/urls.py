@@ -8,6 +8,7 @@ app_name = "search"
 urlpatterns = [
     path("", views.offer_search, name="offers"),
     path("suggestions", views.suggestions, name="suggestions"),
+    path("communes", views.places, name="places"),
     path("flux.rss", feeds.SearchRss(), name="offers_rss"),
     path("flux.atom", feeds.SearchAtom(), name="offers_atom"),
 ]

@@ -1,5 +1,6 @@
 """The candidate search views: /offres/ (the faceted offer search), /offres/suggestions (autocomplete
-JSON) and /recherche/ (site-wide search: offers and editorial pages ranked together)."""
+JSON), /offres/communes (the communes of "autour de") and /recherche/ (site-wide search: offers and
+editorial pages ranked together)."""
 
 from dataclasses import asdict
 
@@ -9,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from jobs import geography
+
 from . import site_search as site_search_results
 from . import zero_results
 from .engines import get_engine
@@ -16,6 +19,7 @@ from .presenters import offers_url, search_context
 from .query import MAX_TEXT_LENGTH, OfferQuery, clean_text
 
 SUGGESTIONS_LIMIT = 8
+PLACES_LIMIT = 10
 SITE_SEARCH_PAGE_SIZE = 10
 
 
@@ -32,6 +36,14 @@ def suggestions(request):
     """/offres/suggestions?q=…: {"suggestions": [{"label", "url", "kind"}, …]}, 8 at most."""
     found = get_engine().autocomplete(request.GET.get("q", ""), limit=SUGGESTIONS_LIMIT)
     response = JsonResponse({"suggestions": [asdict(suggestion) for suggestion in found]})
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def places(request):
+    """/offres/communes?q=…: {"communes": [label, …]}, the communes an "autour de" field proposes."""
+    found = geography.places_starting(clean_text(request.GET.get("q", ""))[:100], limit=PLACES_LIMIT)
+    response = JsonResponse({"communes": [place.label for place in found]})
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -94,6 +94,12 @@ class OfferFacetedSearch(FacetedSearch):
             search = search.filter("range", salary={"gte": query.salary_min})
         if query.published_within is not None:
             search = search.filter("range", first_published_at={"gte": f"now-{query.published_within}d"})
+        if query.near is not None:
+            # "plane": the flat-map distance the database engine computes (search/engines/database.py).
+            point = {"lat": query.near.latitude, "lon": query.near.longitude}
+            search = search.filter(
+                "geo_distance", distance=f"{query.radius_km}km", distance_type="plane", location=point
+            )
         return search.source(False)
 
     def query(self, search, text):
@@ -198,6 +204,7 @@ class ElasticsearchEngine(Engine):
         for name, label, is_set in (
             ("salaire_min", "Salaire minimum", query.salary_min is not None),
             ("publiee", "Date de publication", query.published_within is not None),
+            ("autour", "Autour de", query.near is not None),
         ):
             if is_set:
                 body = OfferFacetedSearch(query.without(name), taxonomies).request_body()

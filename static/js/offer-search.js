@@ -23,7 +23,9 @@
     data.forEach(function (value, key) {
       // Empty fields and the default sort stay out of the address, as in the page's own links.
       var isDefaultSort = key === "tri" && value === (hasText ? "pertinence" : "date");
-      if (String(value).trim() !== "" && !isDefaultSort) {
+      // The radius only means something around a commune.
+      var isIdleRadius = key === "rayon" && String(data.get("autour") || "").trim() === "";
+      if (String(value).trim() !== "" && !isDefaultSort && !isIdleRadius) {
         params.append(key, value);
       }
     });

@@ -87,6 +87,37 @@ def test_the_same_journey_without_javascript(page_without_js, site_url):
     open_an_offer_and_come_back(page, region)
 
 
+def test_a_candidate_searches_around_a_commune_chosen_in_the_proposed_list(page, site_url):
+    page.goto(site_url + "/offres/")
+    field = page.get_by_label("Autour de la commune")
+    field.press_sequentially("lyo")
+    # The browser's own list: the <datalist> the script fills from /offres/communes.
+    expect(page.locator("#filtre-autour-communes option").first).to_have_attribute("value", re.compile("^Lyon"))
+    label = page.locator("#filtre-autour-communes option").first.get_attribute("value")
+    field.fill(label)
+    page.get_by_label("Dans un rayon de").select_option("10")
+    expect(page).to_have_url(re.compile(r"rayon=10"))
+    page.get_by_role("button", name="Appliquer les filtres").click()
+
+    expect(page).to_have_url(re.compile(r"autour=Lyon.*rayon=10"))
+    expect(page.locator("#resultats .fr-card").first).to_contain_text("de Lyon")
+    expect(page.get_by_role("link", name=re.compile(r"^Retirer le filtre À 10\skm autour de Lyon"))).to_be_visible()
+    assert_accessible(page)
+
+
+def test_around_a_commune_without_javascript(page_without_js, site_url):
+    page = page_without_js
+    page.goto(site_url + "/offres/")
+    page.get_by_label("Autour de la commune").fill("lyon")
+    page.get_by_role("button", name="Appliquer les filtres").click()
+
+    expect(page).to_have_url(re.compile(r"autour=lyon"))
+    expect(page.locator("#resultats .fr-card").first).to_contain_text("de Lyon")
+    page.get_by_label("Autour de la commune").fill("Lyonnn")
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    expect(page.locator("#filtre-autour-erreur")).to_be_visible()
+
+
 def test_search_pages_pass_axe(page, site_url):
     page.goto(site_url + "/offres/?q=developpeur&region=11&teletravail=partiel&salaire_min=abc")
     assert page.locator("h1").count() == 1
