@@ -72,6 +72,7 @@ def departement_for_postal_code(postal_code):
 EARTH_RADIUS_KM = 6371.0
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 _ARRONDISSEMENT = re.compile(r"\s+\d{1,2}\s*(?:er|e|ème|eme)?(?:\s+arrondissement)?$", re.IGNORECASE)
+_CEDEX = re.compile(r"\s+cedex\b.*$", re.IGNORECASE)
 _SAINT = re.compile(r"\b(s)(?:ain)?t(e?)\b")
 
 
@@ -106,10 +107,10 @@ class Place:
 
 def place_key(name):
     """A commune name as typed or written by a source, compared: no accents, case, hyphens, "St" for
-    "Saint", "Paris 7e" for "Paris"."""
+    "Saint", "Paris 7e" for "Paris", "Clermont-Ferrand Cedex 2" for "Clermont-Ferrand"."""
     name = unicodedata.normalize("NFKD", (name or "").strip().lower())
     name = "".join(char for char in name if not unicodedata.combining(char))
-    name = _ARRONDISSEMENT.sub("", name)
+    name = _ARRONDISSEMENT.sub("", _CEDEX.sub("", name))
     name = re.sub(r"[-'’\s]+", " ", name).strip()
     return _SAINT.sub(lambda match: f"saint{'e' if match.group(2) else ''}", name)
 

@@ -19,6 +19,8 @@ from tests.search.conftest import offer
         ("saint mande", "11", "Saint-Mandé"),
         ("Ste-Foy-lès-Lyon", "84", "Sainte-Foy-lès-Lyon"),
         ("Saint-Denis", "04", "Saint-Denis"),
+        ("CLERMONT FERRAND CEDEX 2", "84", "Clermont-Ferrand"),
+        ("Lyon Cedex 03", "84", "Lyon"),
     ],
 )
 def test_a_commune_is_found_however_a_source_writes_it(typed, region, expected):

@@ -43,6 +43,7 @@ ROUTES = {
     "sitemap.xml": (lambda w: ["/sitemap.xml"], ("p",)),
     "offres/": (lambda w: ["/offres/"], PARAMETERS),
     "offres/suggestions": (lambda w: ["/offres/suggestions"], ("q",)),
+    "offres/communes": (lambda w: ["/offres/communes"], ("q",)),
     "offres/flux.rss": (lambda w: ["/offres/flux.rss"], PARAMETERS),
     "offres/flux.atom": (lambda w: ["/offres/flux.atom"], PARAMETERS),
     "offres/<slug:slug>/": (lambda w: [w.offer.get_absolute_url(), "/offres/{payload}/"], ()),
