@@ -95,13 +95,18 @@ def search_site(text):
         results.append(result or SiteResult(OFFERS, offer.title, offer.get_absolute_url(), "", 0, 0.0))
     counts[OFFERS] = offers.total
 
-    page_types = [page_type for _, page_type in TYPES.values() if page_type]
-    candidates = Page.objects.live().public().type(*page_types)
+    page_types = {kind: page_type for kind, (_, page_type) in TYPES.items() if page_type}
+    candidates = Page.objects.live().public().type(*page_types.values())
     ids = [page.pk for page in candidates.only("pk").search(text, operator="or")]
-    pages = list(Page.objects.filter(pk__in=ids).specific())
-    prefetch_related_objects([page for page in pages if isinstance(page, InstitutionPage)], "institution")
-    for page in pages:
-        kind = next(kind for kind, (_, page_type) in TYPES.items() if page_type and isinstance(page, page_type))
+    # One query per page type, the employer pages with their institution.
+    pages = [
+        (kind, page)
+        for kind, page_type in page_types.items()
+        for page in page_type.objects.filter(pk__in=ids).select_related(
+            *(["institution"] if page_type is InstitutionPage else [])
+        )
+    ]
+    for kind, page in pages:
         result = scored(
             kind,
             page,
@@ -120,10 +125,10 @@ def search_site(text):
 
 def scored(kind, obj, text_query, query_tokens, url, description, date):
     title_text, core_text, context_text = offer_texts(obj) if kind == OFFERS else page_texts(obj)
-    score = score_texts(text_query, tokens(title_text), tokens(core_text), tokens(context_text))
+    title = tokens(title_text)
+    score = score_texts(text_query, title, tokens(core_text), tokens(context_text))
     if score is None:
         return None
-    title = tokens(obj.title)
     specificity = sum(token in query_tokens for token in title) / len(title) if title else 0.0
     return SiteResult(kind, obj.title, url, description, score, specificity, date)
 
@@ -135,15 +140,16 @@ def offer_texts(offer):
 
 
 def page_texts(page):
-    """(title, core, context) of a page: the title; the introduction, the person's role and the
-    search description; every text of the body. The body is read from its stored JSON: rendering its
-    blocks would load every image and page they choose."""
+    """(title, core, context) of a page: the title (and for an employer page, the employer's name and
+    acronym); the introduction, the person's role and the search description; every text of the
+    body. The body is read from its stored JSON: rendering its blocks would load every image and page
+    they choose."""
     core = [getattr(page, "intro", ""), getattr(page, "person_role", ""), page.search_description]
-    context = list(stored_strings(getattr(page, "body", None) and page.body.raw_data))
-    institution = getattr(page, "institution", None)
-    if institution is not None:
-        context += [institution.name, institution.acronym]
-    return page.title, " ".join(filter(None, core)), plain_text(" ".join(context))
+    context = stored_strings(getattr(page, "body", None) and page.body.raw_data)
+    title = [page.title]
+    if isinstance(page, InstitutionPage):  # the page is the employer: its name and acronym are its title
+        title += [page.institution.name, page.institution.acronym]
+    return " ".join(filter(None, title)), " ".join(filter(None, core)), plain_text(" ".join(context))
 
 
 def stored_strings(value):

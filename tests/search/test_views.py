@@ -304,6 +304,13 @@ def test_site_search_puts_the_page_about_the_query_above_pages_and_offers_that_m
     first = page.select_one("#titre-resultats ~ ul > li")
     assert (text(first.select_one(".fr-badge")), text(first.h3)) == ("Employeur", "Météo-France")
 
+    for acronym, employer in (
+        ("ANSSI", "Agence nationale de la sécurité des systèmes d'information"),
+        ("DINUM", "Direction interministérielle du numérique"),
+    ):
+        first = get(client, f"/recherche/?q={acronym}").select_one("#titre-resultats ~ ul > li")
+        assert (text(first.select_one(".fr-badge")), text(first.h3)) == ("Employeur", employer)
+
     page = get(client, "/recherche/?q=rémunération")
     ranked = [(text(item.select_one(".fr-badge")), text(item.h3)) for item in page.select("#titre-resultats ~ ul > li")]
     # The guide named after the query first; employer pages that mention pay in passing after it.
@@ -325,9 +332,8 @@ def test_site_search_without_a_query_explains_itself(client):
 def test_search_pages_cost_a_fixed_number_of_queries(client):
     # One employer page against ten pages of three types: one more query per page type at most.
     assert queries_for(client, "/recherche/?q=télétravail") <= queries_for(client, "/recherche/?q=Météo-France") + 2
-    # 19 on SQLite (17 on PostgreSQL, which has no BEGIN and COMMIT to count): the menu and the footer
-    # pages (one query), the synonyms (read by the site search and by the offer engine), the offers'
-    # skills, the employers of the employer pages.
+    # The menu and the footer pages (one query), the synonyms (read by the site search and by the offer
+    # engine), the offers' skills, one query per page type (employer pages with their employer).
     assert queries_for(client, "/recherche/?q=télétravail") <= 19
     # 20 cards against one (the demo has a single offer paying 75 000 € or more in Île-de-France).
     assert queries_for(client, "/offres/?region=11") == queries_for(client, "/offres/?region=11&salaire_min=75000")
