@@ -6,6 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
+from metnum_site.characters import printable
+
 from .presenters import contract_labels, excerpt, french_date, place_label
 
 FEED_LENGTH = 50
@@ -21,7 +23,7 @@ class OfferRss(Feed):
     description = "Les dernières offres d'emploi du numérique de l'État ouvertes aux candidatures."
 
     def item_title(self, offer):
-        return offer.title
+        return printable(offer.title)  # clean since it was saved; an older row may predate that
 
     def item_description(self, offer):
         facts = [
@@ -30,7 +32,7 @@ class OfferRss(Feed):
             ", ".join(contract_labels(offer)),
             f"Candidature jusqu'au {french_date(offer.deadline)}",
         ]
-        return format_html("<p>{}</p><p>{}</p>", " · ".join(facts), excerpt(offer.missions))
+        return printable(format_html("<p>{}</p><p>{}</p>", " · ".join(facts), excerpt(offer.missions)))
 
     def item_pubdate(self, offer):
         return offer.first_published_at
@@ -39,7 +41,7 @@ class OfferRss(Feed):
         return offer.last_published_at or offer.first_published_at
 
     def item_author_name(self, offer):
-        return offer.institution.name
+        return printable(offer.institution.name)
 
     def item_categories(self, offer):
         return contract_labels(offer)

@@ -38,6 +38,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 from wagtail.signals import published
 
+from metnum_site.characters import printable
 from metnum_site.upstream import PublishSavedRevision
 
 from .bulk import insert_rows
@@ -279,7 +280,7 @@ def _text(value):
         return MULTI_VALUE_SEPARATOR.join(_text(item) for item in value)
     if isinstance(value, dict):
         raise ValueError("Objet JSON inattendu : écrivez du texte.")
-    return str(value).strip()
+    return printable(str(value)).strip()
 
 
 def _split(value):

@@ -179,6 +179,17 @@ def test_the_context_column_fills_team_and_context_and_its_absence_keeps_the_edi
     assert JobOffer.objects.get().team_context == ""
 
 
+def test_an_imported_row_is_cleaned_not_refused(offer_row):
+    result = import_offers(
+        [dict(offer_row, title="Data\x0bengineer\x00 – Pôle\x0cdonnées", description="Des\x0bmissions.")], "csp"
+    )
+
+    assert result.created == 1, result.errors
+    offer = JobOffer.objects.get()
+    assert offer.title == "Data engineer – Pôle données"
+    assert offer.missions == "<p>Des missions.</p>"
+
+
 def test_professions_match_by_name(offer_row):
     import_offers([dict(offer_row, profession="infrastructure & CLOUD")], "csp")
 
