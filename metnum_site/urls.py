@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("sante", views.health, name="health"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "offres": OpenOfferSitemap}}, name="sitemap"),
     path("offres/", include("search.urls")),

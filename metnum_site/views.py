@@ -2,14 +2,26 @@ import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
+from . import health as health_checks
+
 FOOTER_LINKS_CACHE_KEY = "metnum:footer-links"
+
+
+def health(request):
+    """/sante : {"statut": "ok" | "en panne", "base_de_donnees": …, "cache": …, "recherche": …,
+    "taches": …} for monitoring; 503 when something the site needs fails."""
+    statuses, healthy = health_checks.report()
+    response = JsonResponse({"statut": "ok" if healthy else "en panne", **statuses}, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def server_error(request):

@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from wagtail.embeds import oembed_providers
 
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_bool, env_float, env_int, env_list, env_str
 from .security import *  # noqa: F403
 from .security import content_security_policies
 
@@ -238,8 +238,11 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # French by search/backends.py (PostgreSQL: the french_unaccent configuration; SQLite: analysis in Python).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "metnum")
-# Seconds before a search request to Elasticsearch is abandoned for the database engine.
-ELASTICSEARCH_TIMEOUT = 2
+# Seconds before a search request to Elasticsearch is abandoned for the database engine, and seconds
+# during which Elasticsearch is then left alone (search/engines/fallback.py: a hung cluster costs one
+# search that much, not every search).
+ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 0.3)
+ELASTICSEARCH_COOL_DOWN = env_int("ELASTICSEARCH_COOL_DOWN", 30)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends"},
 }

@@ -39,6 +39,16 @@ def env_int(name, default=None):
         raise ImproperlyConfigured(f"{name} doit être un nombre entier, pas {value!r}.") from error
 
 
+def env_float(name, default=None):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return float(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} doit être un nombre (par exemple 0.3), pas {value!r}.") from error
+
+
 def env_list(name, default=()):
     value = os.environ.get(name)
     if value is None:

@@ -1,15 +1,27 @@
 """Elasticsearch first, the database when it fails.
 
 Any error of the Elasticsearch engine (cluster down, index missing, a request over the client's
-two-second timeout, an unexpected answer) is logged as a warning and the same call is answered by
-the database engine: candidates never see an error page because of the search cluster.
+timeout, settings.ELASTICSEARCH_TIMEOUT, an unexpected answer) is logged as a warning and the same
+call is answered by the database engine: candidates never see an error page because of the search
+cluster. After a failure the cluster is left alone for settings.ELASTICSEARCH_COOL_DOWN seconds (a
+circuit breaker, its state in the cache: shared by every process when the cache is), then tried
+again: a hung cluster costs one search its timeout, not every search.
 """
 
 import logging
 
+from django.conf import settings
+from django.core.cache import cache
+
 from . import Engine
 
 logger = logging.getLogger("search")
+BREAKER_KEY = "search:elasticsearch-resting"
+
+
+def elasticsearch_resting():
+    """True while the breaker keeps Elasticsearch out after a failure."""
+    return bool(cache.get(BREAKER_KEY))
 
 
 class FallbackEngine(Engine):
@@ -28,12 +40,17 @@ class FallbackEngine(Engine):
         return self._call("autocomplete", text, limit)
 
     def _call(self, method, *args):
+        if elasticsearch_resting():
+            return getattr(self.fallback, method)(*args)
         try:
             return getattr(self.primary, method)(*args)
         except Exception as error:
+            cache.set(BREAKER_KEY, True, settings.ELASTICSEARCH_COOL_DOWN)
             logger.warning(
-                "Recherche : Elasticsearch indisponible (%s : %s), réponse par la base de données.",
+                "Recherche : Elasticsearch indisponible (%s : %s), réponse par la base de données ; "
+                "Elasticsearch laissé de côté pendant %s s.",
                 type(error).__name__,
                 error,
+                settings.ELASTICSEARCH_COOL_DOWN,
             )
             return getattr(self.fallback, method)(*args)

@@ -39,6 +39,7 @@ ROUTES = {
     ),
     "robots.txt": (lambda w: ["/robots.txt"], ()),
     "favicon.ico": (lambda w: ["/favicon.ico"], ()),
+    "sante": (lambda w: ["/sante"], ()),
     ".well-known/security.txt": (lambda w: ["/.well-known/security.txt"], ()),
     "sitemap.xml": (lambda w: ["/sitemap.xml"], ("p",)),
     "offres/": (lambda w: ["/offres/"], PARAMETERS),

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from search import es
 from search.engines import get_engine
 from search.engines.database import Taxonomies
 from search.engines.elasticsearch import ElasticsearchEngine, OfferFacetedSearch
+from search.engines.fallback import BREAKER_KEY
 from search.query import OfferQuery
 from search.ranking import PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
 from search.text import FORM_RULES, STOP_WORDS
@@ -291,16 +293,30 @@ def test_when_the_cluster_is_unreachable_the_database_answers_and_a_warning_is_l
     assert "Elasticsearch indisponible" in caplog.text
 
 
-def test_when_the_cluster_takes_more_than_two_seconds_the_database_answers(settings, caplog):
+def test_a_hung_cluster_costs_one_search_its_timeout_then_rests_for_the_cool_down(settings, caplog):
     offer("Développeur Python")
-    with loopback_elasticsearch(search_response={}, delay=2.5) as server:
-        settings.ELASTICSEARCH_URL = server.url
-        assert settings.ELASTICSEARCH_TIMEOUT == 2
-        with caplog.at_level(logging.WARNING, logger="search"):
-            results = get_engine().search(OfferQuery.from_querydict(querydict({"q": "python"})))
+    assert settings.ELASTICSEARCH_TIMEOUT <= 0.3 and settings.ELASTICSEARCH_COOL_DOWN == 30
 
-    assert [hit.offer.title for hit in results.hits] == ["Développeur Python"]
-    assert "ConnectionTimeout" in caplog.text
+    def failures():
+        return caplog.text.count("Elasticsearch indisponible")
+
+    with loopback_elasticsearch(search_response={}, delay=2.5) as server, caplog.at_level(logging.WARNING, "search"):
+        settings.ELASTICSEARCH_URL = server.url
+        first = get_engine().search(OfferQuery.from_querydict(querydict({"q": "python"})))
+        asked = len(server.requests)
+        later = [get_engine().search(OfferQuery.from_querydict(querydict({"q": "python"}))) for _ in range(3)]
+        suggestions = get_engine().autocomplete("dévelop")
+        assert (failures(), len(server.requests)) == (1, asked)  # resting: the cluster was not asked again
+
+        cache.delete(BREAKER_KEY)  # the cool-down is over: the cluster is tried again
+        get_engine().search(OfferQuery.from_querydict(querydict({"q": "python"})))
+        assert failures() == 2
+
+    assert asked == 1
+    assert [hit.offer.title for hit in first.hits] == ["Développeur Python"]
+    assert all([hit.offer.title for hit in results.hits] == ["Développeur Python"] for results in later)
+    assert [suggestion.label for suggestion in suggestions] == ["Développement", "Développeur Python"]
+    assert "ConnectionTimeout" in caplog.text and "laissé de côté pendant 30 s" in caplog.text
 
 
 # On-commit sync -----------------------------------------------------------------------------------
