@@ -49,7 +49,8 @@ def client_for(url, timeout):
 
 
 def get_client():
-    """The client for settings.ELASTICSEARCH_URL: 2 s timeout, no retry (the fallback takes over)."""
+    """The client for settings.ELASTICSEARCH_URL: settings.ELASTICSEARCH_TIMEOUT (0.3 s), no retry (the
+    fallback takes over)."""
     return client_for(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
 
 
@@ -244,8 +245,8 @@ def current_indices(client):
 
 
 def admin(client):
-    """The same client with a timeout fit for bulk loads and index operations: the 2 s of the search
-    requests is for candidates, who would rather get the database engine than wait."""
+    """The same client with a timeout fit for bulk loads and index operations: the short timeout of the
+    search requests is for candidates, who would rather get the database engine than wait."""
     return client.options(request_timeout=ADMIN_TIMEOUT)
 
 

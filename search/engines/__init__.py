@@ -6,8 +6,9 @@
     suggestions = get_engine().autocomplete("dévelo")                       # list of Suggestion
 
 `get_engine()` returns the database engine when settings.ELASTICSEARCH_URL is empty, and otherwise
-the Elasticsearch engine wrapped in a fallback: when the cluster errors or takes more than two
-seconds, the same query is answered by the database engine and a warning is logged. Callers never
+the Elasticsearch engine wrapped in a fallback: when the cluster errors or takes longer than
+settings.ELASTICSEARCH_TIMEOUT, the same query is answered by the database engine, a warning is
+logged and the cluster rests for settings.ELASTICSEARCH_COOL_DOWN seconds. Callers never
 see an exception because of the search cluster.
 """
 
