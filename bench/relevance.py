@@ -19,7 +19,6 @@ baseline.json, on SQLite and PostgreSQL (tests/search/test_relevance.py).
 """
 
 import argparse
-import contextlib
 import io
 import json
 import math
@@ -29,7 +28,6 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 JUDGMENTS = Path(__file__).resolve().parent / "judged_queries" / "judgments.yaml"
@@ -176,32 +174,6 @@ def baseline(path=BASELINE):
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-@contextlib.contextmanager
-def throwaway_database(name="metnum_relevance_bench"):
-    """The DATABASE_URL of a fresh database: a database beside DATABASE_URL's on PostgreSQL (dropped
-    afterwards), else a temporary SQLite file."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        with tempfile.TemporaryDirectory() as directory:
-            yield f"sqlite:///{directory}/relevance.sqlite3"
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunsplit(parts._replace(path="/" + name))
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="chaque requête, ses premiers résultats et leurs notes")
@@ -213,7 +185,9 @@ def main():
     os.environ["DEBUG"] = "false"
     os.environ["TASKS_BACKEND"] = "immediate"
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = "metnum-relevance"
-    with tempfile.TemporaryDirectory() as media, throwaway_database() as url:
+    from bench.databases import throwaway_database
+
+    with tempfile.TemporaryDirectory() as media, throwaway_database("metnum_relevance_bench") as url:
         os.environ["DATABASE_URL"] = url
         os.environ["MEDIA_ROOT"] = media
         import django

@@ -22,10 +22,8 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
@@ -225,33 +223,6 @@ def parse_args():
     parser.add_argument("--bench-database", default="metnum_search_bench", help="nom de la base PostgreSQL jetable")
     parser.add_argument("--keep", action="store_true", help="garder la base générée (PostgreSQL) pour l'examiner")
     return parser.parse_args()
-
-
-@contextlib.contextmanager
-def throwaway_database(args):
-    """Yields the DATABASE_URL of a fresh database, removed afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        parts = urlsplit(url)
-        bench_url = urlunsplit(parts._replace(path="/" + args.bench_database))
-        admin_url = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg.connect(admin_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{args.bench_database}"')
-            admin.execute(f'CREATE DATABASE "{args.bench_database}"')
-        try:
-            yield bench_url
-        finally:
-            from django.db import connections
-
-            connections.close_all()
-            if not args.keep:
-                with psycopg.connect(admin_url, autocommit=True) as admin:
-                    admin.execute(f'DROP DATABASE IF EXISTS "{args.bench_database}"')
-    else:
-        with tempfile.TemporaryDirectory() as directory:
-            yield f"sqlite:///{directory}/bench.sqlite3"
 
 
 def generate(count, seed=20260501):
@@ -524,7 +495,9 @@ def main():
         os.environ["ELASTICSEARCH_URL"] = ""
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = "metnum-bench"
 
-    with throwaway_database(args) as url:
+    from bench.databases import throwaway_database
+
+    with throwaway_database(args.bench_database, keep=args.keep) as url:
         os.environ["DATABASE_URL"] = url
         import django
 

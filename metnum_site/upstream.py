@@ -94,28 +94,27 @@ def sqlite_fts_entry_model():
     return get_app_config().get_model("SQLiteFTSIndexEntry")
 
 
+def _backend_parts(module, prefix):
+    return SimpleNamespace(
+        Index=getattr(module, f"{prefix}Index"),
+        Backend=getattr(module, f"{prefix}SearchBackend"),
+        QueryCompiler=getattr(module, f"{prefix}SearchQueryCompiler"),
+        AutocompleteCompiler=getattr(module, f"{prefix}AutocompleteQueryCompiler"),
+    )
+
+
 def postgres_parts():
     """The classes of modelsearch's PostgreSQL backend that search/postgres_backend.py extends."""
     from modelsearch.backends.database.postgres import postgres
 
-    return SimpleNamespace(
-        Index=postgres.PostgresIndex,
-        Backend=postgres.PostgresSearchBackend,
-        QueryCompiler=postgres.PostgresSearchQueryCompiler,
-        AutocompleteCompiler=postgres.PostgresAutocompleteQueryCompiler,
-    )
+    return _backend_parts(postgres, "Postgres")
 
 
 def sqlite_parts():
     """The classes of modelsearch's SQLite backend that search/sqlite_backend.py extends."""
     from modelsearch.backends.database.sqlite import sqlite
 
-    return SimpleNamespace(
-        Index=sqlite.SQLiteIndex,
-        Backend=sqlite.SQLiteSearchBackend,
-        QueryCompiler=sqlite.SQLiteSearchQueryCompiler,
-        AutocompleteCompiler=sqlite.SQLiteAutocompleteQueryCompiler,
-    )
+    return _backend_parts(sqlite, "SQLite")
 
 
 def entries_of(index):

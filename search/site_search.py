@@ -11,6 +11,7 @@ scored here. Offers come from the search engine in its own relevance order, at m
 them; the offer count is the engine's total, and the "Offres" tab leads to /offres/ for the rest.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
@@ -160,7 +161,7 @@ def stored_strings(value):
         for key, item in value.items():
             if key not in ("type", "id"):
                 yield from stored_strings(item)
-    elif isinstance(value, (list, tuple)) or hasattr(value, "__iter__") and not isinstance(value, bytes):
+    elif isinstance(value, Iterable):  # lists, and Wagtail's view of the stored blocks
         for item in value:
             yield from stored_strings(item)
 

@@ -29,24 +29,22 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} doit valoir true ou false, pas {value!r}.")
 
 
-def env_int(name, default=None):
+def _env_number(name, default, convert, expected):
     value = os.environ.get(name)
     if value is None or value.strip() == "":
         return default
     try:
-        return int(value)
+        return convert(value)
     except ValueError as error:
-        raise ImproperlyConfigured(f"{name} doit être un nombre entier, pas {value!r}.") from error
+        raise ImproperlyConfigured(f"{name} doit être {expected}, pas {value!r}.") from error
+
+
+def env_int(name, default=None):
+    return _env_number(name, default, int, "un nombre entier")
 
 
 def env_float(name, default=None):
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    try:
-        return float(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} doit être un nombre (par exemple 0.3), pas {value!r}.") from error
+    return _env_number(name, default, float, "un nombre (par exemple 0.3)")
 
 
 def env_list(name, default=()):

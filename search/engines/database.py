@@ -70,7 +70,9 @@ class DatabaseEngine(Engine):
             total=total,
             page=resolve_page(query.page, total),
             facets=build_facets(query, facet_names, outcome, taxonomies),
-            relaxation=relaxation(query, selections, outcome.totals) if total == 0 and query.has_filters else None,
+            relaxation=(
+                relaxation(query, text_query, selections, outcome.totals) if total == 0 and query.has_filters else None
+            ),
             suggestion=suggestion,
             engine=self.name,
         )
@@ -184,10 +186,9 @@ def offer_hit(offer, marked):
     )
 
 
-def relaxation(query, selections, totals):
+def relaxation(query, text_query, selections, totals):
     """The one filter whose removal brings back the most offers (for the empty state)."""
     candidates = [Relaxation(name, FACET_LABELS[name], totals[name]) for name in selections if totals.get(name)]
-    text_query = parse_text(query.text, synonyms_for(query.text))
     for name, label, is_set in (
         ("salaire_min", "Salaire minimum", query.salary_min is not None),
         ("publiee", "Date de publication", query.published_within is not None),

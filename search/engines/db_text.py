@@ -14,7 +14,7 @@ from django.db.models.expressions import CombinedExpression
 from jobs.models import JobOffer
 from metnum_site.upstream import body_weight, sqlite_fts_entry_model
 
-from ..index_texts import CORE_BOOST, CORE_MARK, POSTGRES_SEARCH_CONFIG, TITLE_BOOST
+from ..index_texts import CORE_BOOST, CORE_MARK, POSTGRES_SEARCH_CONFIG
 from ..ranking import MAX_SCORED_CLAUSES, PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
 from ..text import one_form_text
 
@@ -87,23 +87,19 @@ class PostgresText:
         )
 
 
-def core_weights():
-    """The tsvector weight letters of the core rank: the body fields boosted to CORE_BOOST or more."""
-    return sorted({body_weight(boost) for boost in (CORE_BOOST, TITLE_BOOST)})
-
-
 class CoreOfBody(Func):
-    """The body vector with only its core words (ts_filter keeps the lexemes of the given weights)."""
+    """The body vector with only its core words: ts_filter keeps the lexemes of the weight that
+    modelsearch gives fields boosted to CORE_BOOST (title-rank fields are in the title vector)."""
 
     function = "ts_filter"
     output_field = SearchVectorField()
 
     def as_sql(self, compiler, connection, **extra_context):
-        letters = ",".join(letter.lower() for letter in core_weights() if letter in "ABCD")
+        letter = body_weight(CORE_BOOST).lower()
         return super().as_sql(
             compiler,
             connection,
-            template=f"%(function)s(%(expressions)s, '{{{letters}}}'::\"char\"[])",
+            template=f"%(function)s(%(expressions)s, '{{{letter}}}'::\"char\"[])",
             **extra_context,
         )
 
