@@ -11,8 +11,9 @@ deep pages) several times. Prints p50 / p95 in milliseconds for
   (a) our full faceted search: search.engines (results, highlights and every disjunctive facet count);
   (b) the baseline: `.search(q)` plus one `.facet()` per facet (non-disjunctive), or plain ORM counts
       when there is no text;
-and the ratio a/b. On PostgreSQL it also measures a text count with and without the GIN index on
-`title || body` (search/migrations/0002).
+and the ratio a/b; then for the feeds (the 50 newest offers of each search of the mix) and the
+suggestions (20 partly typed words and names). On PostgreSQL it also measures a text count with
+and without the GIN index on `title || body` (search/migrations/0002).
 """
 
 import argparse
@@ -437,6 +438,48 @@ def baseline(params):
     return total, len(page), len(facets)
 
 
+# What candidates type into the search box, letter by letter or nearly.
+TYPED = [
+    "d",
+    "dé",
+    "dév",
+    "devel",
+    "développeuse py",
+    "data",
+    "data sc",
+    "chef",
+    "cheffe de p",
+    "sécu",
+    "python",
+    "ux",
+    "archi",
+    "devops k",
+    "rssi",
+    "min",
+    "ministère de l",
+    "anssi",
+    "admin",
+    "réseau",
+]
+
+
+def suggestions(engine):
+    def run(text):
+        return len(engine.autocomplete(text))
+
+    return run
+
+
+def feeds(engine):
+    """The feed of each search of the mix: its 50 newest offers, no facet."""
+    from search.query import OfferQuery
+
+    def run(params):
+        return len(engine.newest(OfferQuery.from_querydict(as_querydict(params)), 50))
+
+    return run
+
+
 def measure(function, mix, rounds):
     function(mix[0])  # warm-up: connections, caches
     timings = []
@@ -532,6 +575,8 @@ def main():
         print(f"{args.offers} offres générées en {generated:.1f} s, index en {indexed:.1f} s ; mesures…", flush=True)
         ours_p50, ours_p95 = measure(ours(engine), mix, args.rounds)
         base_p50, base_p95 = measure(baseline, mix, args.rounds)
+        feed_p50, feed_p95 = measure(feeds(engine), mix, args.rounds)
+        typed_p50, typed_p95 = measure(suggestions(engine), TYPED, args.rounds)
 
         load_after = os.getloadavg()[0]
         print(f"Machine : {cpu_model()}, {os.cpu_count()} processeurs ; charge {load_before:.1f} → {load_after:.1f}")
@@ -542,6 +587,8 @@ def main():
         print(f"(a) recherche à facettes complète : p50 {ours_p50:.1f} ms, p95 {ours_p95:.1f} ms")
         print(f"(b) .search() + .facet() par facette : p50 {base_p50:.1f} ms, p95 {base_p95:.1f} ms")
         print(f"ratio a/b : p50 {ours_p50 / base_p50:.2f}, p95 {ours_p95 / base_p95:.2f}")
+        print(f"Flux (50 offres les plus récentes, sans facettes) : p50 {feed_p50:.1f} ms, p95 {feed_p95:.1f} ms")
+        print(f"Suggestions ({len(TYPED)} saisies × {args.rounds}) : p50 {typed_p50:.1f} ms, p95 {typed_p95:.1f} ms")
         if connection.vendor == "postgresql":
             for word, (with_index, without_index) in gin_effect().items():
                 print(

@@ -3,7 +3,6 @@ import math
 import operator
 from urllib.parse import urlsplit
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -19,6 +18,7 @@ from wagtail.search import index
 
 from jobs.choices import InstitutionKind
 from jobs.models import Institution, JobOffer
+from metnum_site.pagination import page_of
 
 from . import filters
 from .blocks import ContentStreamBlock, GuideStreamBlock, InstitutionStreamBlock, StoryStreamBlock, assign_anchors
@@ -267,9 +267,10 @@ class StoryIndexPage(IndexPage):
         stories = StoryPage.objects.listed_under(self)
         form = filters.StoryFilterForm(request.GET, stories=stories)
         stories = form.filter(stories).for_cards().order_by("-date", "-pk")
-        page_obj = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj, page_notice = page_of(stories, STORIES_PER_PAGE, request.GET.get("page"))
         context.update(
             filter_form=form,
+            page_notice=page_notice,
             active_filters=form.active_filters(request.GET),
             page_obj=page_obj,
             cards=[story_card(story, "h2", request) for story in page_obj],

@@ -1,36 +1,53 @@
 """/offres/flux.rss and /offres/flux.atom: the newest open offers of a search. They take the search
-page's parameters (the page number aside), always newest first."""
+page's parameters (the page number aside), always newest first, and compute no facet count."""
 
 from dataclasses import dataclass, replace
 
 from django.conf import settings
 
 from jobs.feeds import FEED_LENGTH, OfferAtom, OfferRss
+from jobs.models import Institution, Profession
 
 from .engines import get_engine
 from .presenters import offers_url, search_terms
-from .query import SORT_DATE, OfferQuery
-from .results import OfferResults
+from .query import CODE_LABELS, FACET_NAMES, SORT_DATE, OfferQuery, departement_labels, region_labels
 
 
 def feed_query(request):
     return replace(OfferQuery.from_querydict(request.GET), requested_sort=SORT_DATE, page=1)
 
 
+def chosen_labels(query):
+    """The labels of the filter values a query chose, facet by facet (a feed computes no facet to
+    read them from)."""
+    labels = {
+        **CODE_LABELS,
+        "region": region_labels(),
+        "departement": departement_labels(),
+        "institution": names_by_slug(Institution, query.selected("institution")),
+        "metier": names_by_slug(Profession, query.selected("metier")),
+    }
+    return [labels[name].get(value, value) for name in FACET_NAMES for value in query.selected(name)]
+
+
+def names_by_slug(model, slugs):
+    return dict(model.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+
+
 @dataclass
 class FeedSearch:
     query: OfferQuery
-    results: OfferResults
+    offers: list
 
 
 class SearchFeedMixin:
     def get_object(self, request, *args, **kwargs):
         query = feed_query(request)
-        return FeedSearch(query, get_engine().search(query, size=FEED_LENGTH))
+        return FeedSearch(query, get_engine().newest(query, FEED_LENGTH))
 
     def title(self, search):
         """Names what the subscription is about: « Métiers du numérique — offres : data, Île-de-France »."""
-        terms = search_terms(search.query, search.results)
+        terms = search_terms(search.query, chosen_labels(search.query))
         if not terms:
             return super().title()
         return f"{settings.WAGTAIL_SITE_NAME} — offres : {', '.join(terms)}"
@@ -39,7 +56,7 @@ class SearchFeedMixin:
         return offers_url(replace(search.query, requested_sort=None))
 
     def items(self, search):
-        return [hit.offer for hit in search.results.hits]
+        return search.offers
 
 
 class SearchRss(SearchFeedMixin, OfferRss):

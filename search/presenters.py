@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from jobs.models import offer_search_url
 from jobs.presenters import euros, offer_card, salary_label
+from metnum_site.pagination import past_last_notice
 
 from .query import RADII_KM, RECENCY_DAYS, SORT_DATE, SORT_RELEVANCE, SORTS, OfferQuery, departement_labels
 
@@ -120,17 +121,16 @@ def search_card(hit, near=None):
     return card
 
 
-def search_terms(query, results, limit=4):
-    """What a search is about, for its titles: the text, then the chosen filter values (the first
-    `limit` terms, then "…")."""
-    terms = [query.text] if query.text else []
-    terms += [value.label for facet in results.facets for value in facet.selected_values]
+def search_terms(query, chosen_labels, limit=4):
+    """What a search is about, for its titles: the text, then the labels of the chosen filter values
+    (the first `limit` terms, then "…")."""
+    terms = ([query.text] if query.text else []) + list(chosen_labels)
     return terms[:limit] + ["…"] if len(terms) > limit else terms
 
 
 def page_title(query, results):
     """« Offres : développeur – page 2 – Métiers du numérique », with the first chosen filters."""
-    terms = search_terms(query, results)
+    terms = search_terms(query, [value.label for facet in results.facets for value in facet.selected_values])
     parts = ["Offres : " + ", ".join(terms) if terms else "Offres d'emploi"]
     if results.page > 1:
         parts.append(f"page {results.page}")
@@ -149,7 +149,7 @@ def search_context(query, results):
         "cards": [search_card(hit, query.near) for hit in results.hits],
         "tags": selected_tags(query, results),
         "clear_url": offers_url(query.cleared()) if query.has_filters else "",
-        "notices": results.notices,
+        "notices": results.notices + past_last_notices(query, results),
         "salary_error": "salaire_min" in query.malformed,
         "place_error": "autour" in query.malformed,
         "place_value": query.near.label if query.near else query.near_typed,
@@ -180,6 +180,12 @@ def search_context(query, results):
         "site_search_url": f"{reverse('site_search')}?{urlencode({'q': query.text})}" if query.text else "",
         "breadcrumb_data": {"links": [], "current": "Offres"},
     }
+
+
+def past_last_notices(query, results):
+    if results.total and query.asked_page > results.page:
+        return [past_last_notice(query.asked_page, results.page)]
+    return []
 
 
 def sort_options(query):

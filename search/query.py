@@ -24,7 +24,7 @@ page to display). The parameter names and codes are a public URL contract:
     rayon        10 / 30 (default) / 50 / 100 kilometres
     publiee      7 or 30: published within that many days
     tri          pertinence (default with text) / date (default otherwise) / echeance / salaire
-    page         1-based; a page past the last is resolved to the last by the engine
+    page         1-based; a page past the last shows the last, with a notice (search/presenters.py)
 
 Institution and profession slugs are checked against the database (one small query each, only
 when the parameter is present); every other value is checked against the code lists of
@@ -39,6 +39,7 @@ from urllib.parse import urlencode
 from jobs import geography
 from jobs.choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
 from jobs.models import Institution, Profession
+from metnum_site.pagination import read_page_number
 
 MAX_TEXT_LENGTH = 200
 PAGE_SIZE = 20
@@ -125,7 +126,8 @@ class OfferQuery:
     near_typed: str = ""  # the commune typed when it was not found, to show it back
     radius_km: int = DEFAULT_RADIUS_KM
     requested_sort: str | None = None  # the `tri` parameter when valid
-    page: int = 1
+    page: int = 1  # at most MAX_PAGE; the engine shows the last page when it is past it
+    asked_page: int = 1  # the number in the `page` parameter, which may be past MAX_PAGE
     notices: tuple = ()  # French sentences explaining what was ignored
     malformed: tuple = ()  # the parameters those sentences are about, when a number was malformed
 
@@ -188,13 +190,9 @@ class OfferQuery:
             radius = DEFAULT_RADIUS_KM
 
         sort = clean_text(_first(data, "tri")).lower()
-        page = _parse_number(
-            data,
-            "page",
-            notices,
-            malformed,
-            "Le numéro de page «\u00a0{value}\u00a0» n'est pas un nombre : page 1 affichée.",
-        )
+        page, page_notice = read_page_number(clean_text(_first(data, "page")))
+        if page_notice:
+            notices.append(page_notice)
         return cls(
             text=text,
             filters=filters,
@@ -204,7 +202,8 @@ class OfferQuery:
             near_typed=place_name if near is None else "",
             radius_km=radius,
             requested_sort=sort if sort in SORTS else None,
-            page=min(max(page or 1, 1), MAX_PAGE),
+            page=min(page or 1, MAX_PAGE),
+            asked_page=page or 1,
             notices=tuple(notices),
             malformed=tuple(malformed),
         )
@@ -279,14 +278,14 @@ class OfferQuery:
 
     def _narrowed(self, **changes):
         """A changed copy, back on page 1 and without the notices about this request's parameters."""
-        return replace(self, page=1, notices=(), malformed=(), **changes)
+        return replace(self, page=1, asked_page=1, notices=(), malformed=(), **changes)
 
     def cleared(self):
         """Same text and sort, no filter."""
         return OfferQuery(text=self.text, requested_sort=self.requested_sort)
 
     def on_page(self, page):
-        return replace(self, page=min(max(page, 1), MAX_PAGE))
+        return replace(self, page=min(max(page, 1), MAX_PAGE), asked_page=max(page, 1))
 
 
 def _first(data, key):

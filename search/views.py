@@ -4,13 +4,13 @@ editorial pages ranked together)."""
 
 from dataclasses import asdict
 
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from jobs import geography
+from metnum_site.pagination import page_of
 
 from . import site_search as site_search_results
 from . import zero_results
@@ -57,10 +57,11 @@ def site_search(request):
     context = {"text": text, "breadcrumb_data": {"links": [], "current": "Recherche"}}
     if text:
         found = site_search_results.search_site(text)
-        page_obj = Paginator(found.of_kind(kind), SITE_SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj, page_notice = page_of(found.of_kind(kind), SITE_SEARCH_PAGE_SIZE, request.GET.get("page"))
         offers_query = OfferQuery(text=text)
         context.update(
             page_obj=page_obj,
+            page_notice=page_notice,
             results=page_obj.object_list,
             kind=kind,
             kind_label=site_search_results.TYPES[kind][0] if kind else "",

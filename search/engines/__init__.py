@@ -2,7 +2,7 @@
 
     from search.engines import get_engine
     results = get_engine().search(OfferQuery.from_querydict(request.GET))   # an OfferResults
-    feed = get_engine().search(query, size=50)                              # the first 50 offers
+    feed = get_engine().newest(query, size=50)      # the 50 newest offers (JobOffer), no facet counts
     suggestions = get_engine().autocomplete("dévelo")                       # list of Suggestion
 
 `get_engine()` returns the database engine when settings.ELASTICSEARCH_URL is empty, and otherwise
@@ -35,6 +35,11 @@ class Engine:
     def search(self, query, size=None):
         """An OfferResults for an OfferQuery. `size` (at most MAX_SIZE) returns the first `size`
         offers instead of the query's page of 20: the feeds ask for 50."""
+        raise NotImplementedError
+
+    def newest(self, query, size):
+        """The `size` (at most MAX_SIZE) newest open offers matching an OfferQuery's text and filters,
+        as JobOffer ready for a listing: no facet count, no total, no highlight (the feeds)."""
         raise NotImplementedError
 
     def autocomplete(self, text, limit=8):

@@ -77,6 +77,18 @@ class DatabaseEngine(Engine):
             engine=self.name,
         )
 
+    def newest(self, query, size):
+        text_query = parse_text(query.text, synonyms_for(query.text))
+        offers = JobOffer.objects.open().filter(
+            non_facet_conditions(query), *facet_conditions(query, Taxonomies()).values()
+        )
+        if text_query:
+            offers = text_dialect().filter(offers, text_query)
+        newest_first = (F("first_published_at").desc(nulls_last=True), "-pk")
+        ids = list(offers.order_by(*newest_first).values_list("pk", flat=True)[: min(size, MAX_SIZE)])
+        found = JobOffer.objects.filter(pk__in=ids).for_listing().in_bulk()
+        return [found[pk] for pk in ids if pk in found]
+
     def autocomplete(self, text, limit=8):
         return database_autocomplete(text, limit)
 

@@ -12,10 +12,14 @@
   again by metnum_site.rich_text.marked_fragment: only <mark> survives).
 - Paging: from/size, never past max_result_window (10 000).
 - A phrase suggester on title.spelling proposes a spelling for the empty state.
+- The feeds' request (NewestOffersSearch) keeps the text and filters and drops the rest: no
+  aggregation, highlight, suggester or exact total.
 
 Hits are loaded from the database with JobOffer.objects.open(), so an offer closed since it was
 indexed is never shown even before the index catches up.
 """
+
+from dataclasses import replace
 
 from django.utils import timezone
 from django.utils.html import escape
@@ -30,6 +34,7 @@ from ..query import (
     FACET_FIELDS,
     FACET_NAMES,
     PAGE_SIZE,
+    SORT_DATE,
     SORT_DEADLINE,
     SORT_RELEVANCE,
     SORT_SALARY,
@@ -166,6 +171,24 @@ class OfferFacetedSearch(FacetedSearch):
         return self._s.to_dict()
 
 
+class NewestOffersSearch(OfferFacetedSearch):
+    """The newest offers of a query: its text and filters, newest first, without aggregations,
+    highlights, spelling or an exact total (the feeds)."""
+
+    def __init__(self, offer_query, taxonomies, size, using=None):
+        super().__init__(replace(offer_query, requested_sort=SORT_DATE, page=1), taxonomies, using=using)
+        self.on_page(1, size=min(size, MAX_SIZE))
+
+    def search(self):
+        return super().search().extra(track_total_hits=False)
+
+    def aggregate(self, search):
+        pass
+
+    def build_search(self):
+        return FacetedSearch.build_search(self)
+
+
 class ElasticsearchEngine(Engine):
     name = "elasticsearch"
 
@@ -215,6 +238,12 @@ class ElasticsearchEngine(Engine):
                 if count:
                     candidates.append(Relaxation(name, label, count))
         return max(candidates, key=lambda candidate: candidate.total, default=None)
+
+    def newest(self, query, size):
+        search = NewestOffersSearch(query, Taxonomies(), size, using=self.get_client())
+        ids = [int(hit["_id"]) for hit in search.execute().to_dict()["hits"]["hits"]]
+        offers = JobOffer.objects.open().for_listing().in_bulk(ids)
+        return [offers[pk] for pk in ids if pk in offers]
 
     def autocomplete(self, text, limit=8):
         return database_autocomplete(text, limit, offer_titles=self.offer_titles)

@@ -36,6 +36,9 @@ class FallbackEngine(Engine):
     def search(self, query, size=None):
         return self._call("search", query, size)
 
+    def newest(self, query, size):
+        return self._call("newest", query, size)
+
     def autocomplete(self, text, limit=8):
         return self._call("autocomplete", text, limit)
 

@@ -127,3 +127,23 @@ class TestStoryIndex:
         assert "page 2" in second.content.decode()
         soup = BeautifulSoup(filtered_second.content, "html.parser")
         assert "tag=donnees" in soup.select_one(".fr-pagination__link--first")["href"]
+
+    @pytest.mark.parametrize(
+        "page, notice",
+        [
+            ("9", "La page 9 n'existe pas : voici la dernière, la page 2."),
+            ("1" + "0" * 30, "La page demandée n'existe pas : voici la dernière, la page 2."),
+            ("<b>x</b>", "Le numéro de page «\u00a0<b>x</b>\u00a0» n'est pas un nombre : voici la première page."),
+        ],
+    )
+    def test_a_page_that_does_not_exist_is_explained(self, client, stories, page, notice):
+        for _ in range(11):
+            make_story(stories)
+
+        response = client.get(f"/temoignages/?page={page}")
+
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.select_one(".fr-alert").get_text(" ", strip=True) == notice
+        current = soup.select_one(".fr-pagination [aria-current=page]").get_text(strip=True)
+        assert current == ("1" if "première" in notice else "2")

@@ -35,10 +35,18 @@ class Searcher:
         return self.engine.name
 
     def __call__(self, size=None, **params):
+        self.build_index()
+        return self.engine.search(OfferQuery.from_querydict(querydict(params)), size=size)
+
+    def newest(self, size=50, **params):
+        """The feeds' list: JobOffer, newest first."""
+        self.build_index()
+        return self.engine.newest(OfferQuery.from_querydict(querydict(params)), size)
+
+    def build_index(self):
         if isinstance(self.engine, ElasticsearchEngine) and not self.built:
             es.rebuild(es.get_client())
             self.built = True
-        return self.engine.search(OfferQuery.from_querydict(querydict(params)), size=size)
 
     def titles(self, **params):
         return [hit.offer.title for hit in self(**params).hits]

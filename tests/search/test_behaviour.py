@@ -397,3 +397,20 @@ def test_feeds_can_ask_for_more_than_a_page(search):
 
     assert len(results.hits) == PAGE_SIZE + 5
     assert results.hits[0].offer.title == "Offre numéro 0"
+
+
+def test_the_feeds_list_keeps_text_and_filters_newest_first_whatever_the_sort(search):
+    for number in range(PAGE_SIZE + 3):
+        offer(f"Développeuse numéro {number}", days_ago=number, city="Paris", postal_code="75013")
+    offer("Développeur en Bretagne", days_ago=0, city="Rennes", postal_code="35000")
+    offer("Développeur parti", days_ago=0, city="Paris", postal_code="75007", filled_at=timezone.localdate())
+    offer("Chargée de mission francilienne", days_ago=0, city="Paris", postal_code="75007")
+
+    newest = search.newest(size=50, q="développeur", region="11", tri="salaire", page="3")
+
+    assert [found.title for found in newest] == [f"Développeuse numéro {number}" for number in range(PAGE_SIZE + 3)]
+    assert [found.title for found in search.newest(size=5, region="11")][:2] == [
+        "Chargée de mission francilienne",
+        "Développeuse numéro 0",
+    ]
+    assert len(search.newest(size=5)) == 5

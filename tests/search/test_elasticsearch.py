@@ -21,7 +21,7 @@ from jobs.models import JobOffer
 from search import es
 from search.engines import get_engine
 from search.engines.database import Taxonomies
-from search.engines.elasticsearch import ElasticsearchEngine, OfferFacetedSearch
+from search.engines.elasticsearch import ElasticsearchEngine, NewestOffersSearch, OfferFacetedSearch
 from search.engines.fallback import BREAKER_KEY
 from search.query import OfferQuery
 from search.ranking import PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
@@ -244,6 +244,28 @@ def test_a_recorded_response_becomes_results(recorded):
     ]
     assert results.engine == "elasticsearch"
     assert len(search_bodies(server)) == 1
+
+
+def test_the_feeds_request_keeps_text_and_filters_and_counts_nothing():
+    params = {"q": "data", "region": "11", "salaire_min": "40000"}
+    query = OfferQuery.from_querydict(querydict({**params, "tri": "salaire", "page": "4"}))
+
+    body = NewestOffersSearch(query, Taxonomies(), 50).request_body()
+
+    assert (body["from"], body["size"], body["track_total_hits"]) == (0, 50, False)
+    assert not {"aggs", "highlight", "suggest"} & set(body)
+    assert body["sort"][0] == {"first_published_at": {"order": "desc", "missing": "_last"}}
+    page_body = body_for(**params)
+    assert (body["query"], body["post_filter"]) == (page_body["query"], page_body["post_filter"])
+
+
+def test_the_feeds_list_follows_the_hits_and_leaves_closed_offers_out(recorded):
+    server, java, python = recorded
+
+    offers = ElasticsearchEngine().newest(OfferQuery.from_querydict(querydict({"q": "java"})), 50)
+
+    assert offers == [java, python]
+    assert "aggs" not in search_bodies(server)[0]
 
 
 def test_a_page_past_the_last_asks_for_the_last_page(recorded):

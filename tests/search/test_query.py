@@ -48,7 +48,7 @@ def test_malformed_numbers_are_ignored_with_a_french_notice():
     assert query.notices == (
         "Le salaire minimum «\u00a0beaucoup\u00a0» n'est pas un montant en euros : ce filtre est ignoré.",
         "La période de publication «\u00a0semaine\u00a0» n'est pas un nombre de jours : ce filtre est ignoré.",
-        "Le numéro de page «\u00a0deux\u00a0» n'est pas un nombre : page 1 affichée.",
+        "Le numéro de page «\u00a0deux\u00a0» n'est pas un nombre : voici la première page.",
     )
 
 

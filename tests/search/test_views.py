@@ -5,6 +5,8 @@ loaded once for the module; expectations are read from the engine, not hard-code
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from jobs import geography
 from jobs.models import JobOffer
@@ -143,7 +145,7 @@ def test_a_malformed_number_is_ignored_with_a_visible_notice(client):
     assert notices == [
         "Le salaire minimum « beaucoup » n'est pas un montant en euros : ce filtre est ignoré.",
         "La période de publication « semaine » n'est pas un nombre de jours : ce filtre est ignoré.",
-        "Le numéro de page « deux » n'est pas un nombre : page 1 affichée.",
+        "Le numéro de page « deux » n'est pas un nombre : voici la première page.",
     ]
     assert text(page.select_one("#total-offres h2")) == f"{JobOffer.objects.open().count()} offres"
     salary = page.select_one("#filtre-salaire-min")
@@ -165,13 +167,30 @@ def test_empty_results_suggest_removing_the_most_restrictive_filter(client):
     assert "Sans le filtre « Salaire minimum »" in text(callout)
 
 
-def test_a_page_past_the_last_shows_the_last(client):
+@pytest.mark.parametrize("asked, named", [("999", "La page 999"), ("1" + "0" * 30, "La page demandée")])
+def test_a_page_past_the_last_shows_the_last_with_a_notice(client, asked, named):
     results = search(q="developpeur")
-    page = get(client, "/offres/?q=developpeur&page=999")
+    page = get(client, f"/offres/?q=developpeur&page={asked}")
 
     current = page.select_one(".fr-pagination [aria-current=page]")
     assert text(current) == str(results.page_count)
-    assert "page 999" not in page.title.string
+    assert f"page {results.page_count}" in page.title.string
+    assert [text(alert) for alert in page.select(".fr-alert")] == [
+        f"{named} n'existe pas : voici la dernière, la page {results.page_count}."
+    ]
+    assert not get(client, "/offres/?q=zzzzzz&page=3").select(".fr-alert")
+
+
+def test_a_site_search_page_past_the_last_shows_the_last_with_a_notice(client):
+    first = get(client, "/recherche/?q=développeur")
+    last = text(first.select(".fr-pagination__link[title]")[-1])
+
+    page = get(client, "/recherche/?q=développeur&page=4000")
+
+    assert text(page.select_one(".fr-pagination [aria-current=page]")) == last
+    assert [text(alert) for alert in page.select(".fr-alert")] == [
+        f"La page 4000 n'existe pas : voici la dernière, la page {last}."
+    ]
 
 
 def test_the_page_links_to_the_feeds_of_its_search(client):
@@ -205,6 +224,22 @@ def test_feeds_take_the_search_parameters_newest_first(client, path):
     assert feed.feed.link.endswith(f"/offres/?region={region.value}")
     unfiltered = feedparser.parse(client.get(path).content)
     assert len(unfiltered.entries) == 50
+
+
+@pytest.mark.parametrize("path", ["/offres/flux.rss", "/offres/flux.atom"])
+def test_feeds_count_nothing(client, path):
+    """A feed reads its 50 offers, never the facet counts or the total of the search page."""
+    region = busiest("region", q="developpeur")
+    url = f"{path}?q=developpeur&region={region.value}&teletravail=partiel&metier=developpement"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert response.status_code == 200 and feedparser.parse(response.content).entries
+    statements = " ".join(query["sql"] for query in queries).upper()
+    assert "GROUP BY" not in statements and "COUNT(" not in statements
+    assert len(queries) <= 9
 
 
 @pytest.mark.parametrize("path", ["/offres/flux.rss", "/offres/flux.atom"])
