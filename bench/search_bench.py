@@ -220,9 +220,15 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--offers", type=int, default=10_000, help="nombre d'offres générées (défaut : 10 000)")
     parser.add_argument("--engine", choices=("db", "es"), default="db", help="moteur mesuré (défaut : db)")
+    parser.add_argument("--runs", type=int, default=1, help="mesures successives de la recherche (défaut : 1)")
     parser.add_argument("--rounds", type=int, default=3, help="passages du jeu de 50 recherches (défaut : 3)")
     parser.add_argument("--bench-database", default="metnum_search_bench", help="nom de la base PostgreSQL jetable")
     parser.add_argument("--keep", action="store_true", help="garder la base générée (PostgreSQL) pour l'examiner")
+    parser.add_argument(
+        "--parts",
+        default="search,baseline,feeds,suggestions",
+        help="mesures à faire, séparées par des virgules (défaut : search,baseline,feeds,suggestions)",
+    )
     return parser.parse_args()
 
 
@@ -438,6 +444,8 @@ def baseline(params):
     return total, len(page), len(facets)
 
 
+TARGET_P95_MS = 100  # issue 13: the full faceted search at 100,000 offers on PostgreSQL
+
 # What candidates type into the search box, letter by letter or nearly.
 TYPED = [
     "d",
@@ -571,12 +579,13 @@ def main():
 
         engine = get_engine()
         mix = searches()
+        parts = set(args.parts.split(","))
         load_before = os.getloadavg()[0]
         print(f"{args.offers} offres générées en {generated:.1f} s, index en {indexed:.1f} s ; mesures…", flush=True)
-        ours_p50, ours_p95 = measure(ours(engine), mix, args.rounds)
-        base_p50, base_p95 = measure(baseline, mix, args.rounds)
-        feed_p50, feed_p95 = measure(feeds(engine), mix, args.rounds)
-        typed_p50, typed_p95 = measure(suggestions(engine), TYPED, args.rounds)
+        runs = [measure(ours(engine), mix, args.rounds) for _ in range(args.runs)] if "search" in parts else []
+        base = measure(baseline, mix, args.rounds) if "baseline" in parts else None
+        feed = measure(feeds(engine), mix, args.rounds) if "feeds" in parts else None
+        typed = measure(suggestions(engine), TYPED, args.rounds) if "suggestions" in parts else None
 
         load_after = os.getloadavg()[0]
         print(f"Machine : {cpu_model()}, {os.cpu_count()} processeurs ; charge {load_before:.1f} → {load_after:.1f}")
@@ -584,11 +593,20 @@ def main():
         print(f"Offres générées : {args.offers} ({open_count} ouvertes) en {generated:.1f} s")
         print(f"Index de recherche construit en {indexed:.1f} s")
         print(f"Recherches : {len(mix)} × {args.rounds} passages")
-        print(f"(a) recherche à facettes complète : p50 {ours_p50:.1f} ms, p95 {ours_p95:.1f} ms")
-        print(f"(b) .search() + .facet() par facette : p50 {base_p50:.1f} ms, p95 {base_p95:.1f} ms")
-        print(f"ratio a/b : p50 {ours_p50 / base_p50:.2f}, p95 {ours_p95 / base_p95:.2f}")
-        print(f"Flux (50 offres les plus récentes, sans facettes) : p50 {feed_p50:.1f} ms, p95 {feed_p95:.1f} ms")
-        print(f"Suggestions ({len(TYPED)} saisies × {args.rounds}) : p50 {typed_p50:.1f} ms, p95 {typed_p95:.1f} ms")
+        for number, (p50, p95) in enumerate(runs, 1):
+            print(f"(a) recherche à facettes complète, mesure {number} : p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        if len(runs) > 1:
+            under = sum(p95 <= TARGET_P95_MS for _, p95 in runs)
+            print(f"(a) p95 ≤ {TARGET_P95_MS} ms dans {under} mesures sur {len(runs)}")
+        if base:
+            print(f"(b) .search() + .facet() par facette : p50 {base[0]:.1f} ms, p95 {base[1]:.1f} ms")
+        if base and runs:
+            p50, p95 = statistics.median(run[0] for run in runs), max(run[1] for run in runs)
+            print(f"ratio a/b (médiane des p50, pire p95) : p50 {p50 / base[0]:.2f}, p95 {p95 / base[1]:.2f}")
+        if feed:
+            print(f"Flux (50 offres les plus récentes, sans facettes) : p50 {feed[0]:.1f} ms, p95 {feed[1]:.1f} ms")
+        if typed:
+            print(f"Suggestions ({len(TYPED)} saisies × {args.rounds}) : p50 {typed[0]:.1f} ms, p95 {typed[1]:.1f} ms")
         if connection.vendor == "postgresql":
             for word, (with_index, without_index) in gin_effect().items():
                 print(

@@ -1,7 +1,14 @@
+import logging
+
 from django.conf import settings
+from django.db import DataError
+from django.shortcuts import render
+from django.utils.datastructures import MultiValueDictKeyError
 from django.views.defaults import page_not_found
 
 from .admin_scope import sees_every_institution, visible_pages
+
+logger = logging.getLogger(__name__)
 
 PAGE_PARAMETERS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
 
@@ -29,3 +36,45 @@ class AdminPageFenceMiddleware:
         ):
             return page_not_found(request, None, template_name="wagtailadmin/404.html")
         return None
+
+
+class AdminInputMiddleware:
+    """Tampered admin parameters get a clear answer, not a server error, in Wagtail's views too:
+    - a `next` that is not a path of this site is dropped (Wagtail's views pass it to redirect(),
+      which takes "0" or "home" for a view name and fails);
+    - a number no database column can hold (SQLite: OverflowError; PostgreSQL: DataError), a form
+      field a view reads without checking (Wagtail's page copy: MultiValueDictKeyError) or a value
+      a widget cannot read (a StreamField's "body-count" that is not a number: ValueError) answers
+      400 with a page saying so, and is logged with its traceback. Nothing was written: each fails
+      while reading its input, before the view saves anything."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(settings.ADMIN_PATH_PREFIXES):
+            request.GET = without_foreign_next(request.GET)
+            if request.method == "POST" and "next" in request.POST:
+                request.POST = without_foreign_next(request.POST)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.path_info.startswith(settings.ADMIN_PATH_PREFIXES) and isinstance(
+            exception, (OverflowError, DataError, MultiValueDictKeyError, ValueError)
+        ):
+            logger.warning("Requête d'administration refusée (400) : %s", request.path, exc_info=exception)
+            return render(request, "editorial/admin/bad_request.html", status=400)
+        return None
+
+
+def without_foreign_next(query):
+    values = query.getlist("next")
+    kept = [value for value in values if value.startswith("/") and not value.startswith(("//", "/\\"))]
+    if kept == values:
+        return query
+    query = query.copy()
+    query.setlist("next", kept)
+    if not kept:
+        del query["next"]
+    query._mutable = False
+    return query

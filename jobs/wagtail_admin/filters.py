@@ -2,7 +2,9 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django_filters.fields import ModelMultipleChoiceField
 from wagtail.admin.filters import WagtailFilterSet
 
 from ..choices import OfferStatus
@@ -12,6 +14,27 @@ from ..permissions import user_institutions
 
 def institutions_of_request(request):
     return user_institutions(request.user) if request is not None else Institution.objects.none()
+
+
+ID_RANGE = range(-(2**63), 2**63)  # what a database id column can hold
+
+
+class StorableIdsField(ModelMultipleChoiceField):
+    """Refuses an id no column can hold like an unknown id, before the query (which SQLite would
+    fail with OverflowError)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and int(text) not in ID_RANGE:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
+class IdsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = StorableIdsField
 
 
 class JobOfferFilterSet(WagtailFilterSet):
@@ -24,10 +47,10 @@ class JobOfferFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label="Statut", choices=OfferStatus.choices, widget=forms.CheckboxSelectMultiple, method="filter_status"
     )
-    profession = django_filters.ModelMultipleChoiceFilter(
+    profession = IdsFilter(
         label="Métier", queryset=Profession.objects.all(), widget=forms.CheckboxSelectMultiple, distinct=False
     )
-    contract_types = django_filters.ModelMultipleChoiceFilter(
+    contract_types = IdsFilter(
         label="Type de contrat",
         queryset=ContractType.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.RequireSecondFactorMiddleware",
     "editorial.middleware.AdminPageFenceMiddleware",
+    "editorial.middleware.AdminInputMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -215,7 +216,7 @@ WAGTAILEMBEDS_FINDERS = [
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
-        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "WIDGET": "metnum_site.rich_text_editor.DraftailArea",
         "OPTIONS": {"features": RICH_TEXT_FEATURES},
     },
 }
