@@ -20,8 +20,8 @@ from .admin_urls import admin_patterns
 from .test_admin_isolation import DELIBERATE_ERRORS, bases, world  # noqa: F401 (world is a fixture)
 
 pytestmark = pytest.mark.django_db
-# CI explores the same 60 cases each run; FUZZ_EXAMPLES=500 explores afresh, for a longer hunt.
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 60))
+# CI explores the same 40 cases each run; FUZZ_EXAMPLES=500 explores afresh, for a longer hunt.
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 40))
 DERANDOMIZE = "FUZZ_EXAMPLES" not in os.environ
 
 # Names read from request.GET by views without a form field for them.
