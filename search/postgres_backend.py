@@ -15,7 +15,7 @@ from metnum_site.upstream import (
 )
 
 from .index_texts import TITLE_BOOST, indexed_texts, words_only
-from .text import one_form_text
+from .text import fold, one_form_text
 
 WEIGHTS = "ABCD"
 modelsearch = postgres_parts()
@@ -39,7 +39,7 @@ class BulkPostgresIndex(modelsearch.Index):
             rows["object_id"].append(force_str(obj.pk))
             rows["title"].append(one_form_text(texts.title_text))
             rows["title_text"].append(texts.title_text)
-            rows["autocomplete"].append(" ".join(texts.autocomplete))
+            rows["autocomplete"].append(fold(" ".join(texts.autocomplete)))
             for weight in WEIGHTS:
                 rows[f"body_{weight}"].append(" ".join(by_weight[weight]))
         if not rows:
@@ -71,8 +71,10 @@ class WordsOnlyQueryCompiler(modelsearch.QueryCompiler):
 
 
 class WordsOnlyAutocompleteCompiler(modelsearch.AutocompleteCompiler):
+    """The autocomplete vectors hold folded titles (no accents): the typed text is folded too."""
+
     def build_tsquery_content(self, query, config=None, invert=False):
-        return super().build_tsquery_content(words_only(query), config=config, invert=invert)
+        return super().build_tsquery_content(words_only(query, fold), config=config, invert=invert)
 
 
 class FrenchPostgresSearchBackend(modelsearch.Backend):

@@ -9,6 +9,7 @@ page's offers and their contract types.
 
 import datetime
 import math
+import re
 
 from django.db.models import ExpressionWrapper, F, FloatField, Q
 from django.db.models.lookups import LessThanOrEqual
@@ -37,6 +38,8 @@ from ..text import excerpt, fold, highlight, parse_text
 from . import MAX_SIZE, Engine, Suggestion, db_statement
 from .db_text import text_dialect
 
+# A word as SQLite's FTS5 (unicode61) and PostgreSQL's parser cut them: "l'état" is "l" and "etat".
+FTS_WORD = re.compile(r"[^\W_]+")
 # A text search finding this many offers or fewer proposes a spelling ("Vouliez-vous dire … ?").
 ALMOST_NOTHING = 2
 
@@ -225,14 +228,17 @@ def name_matches(words, *names):
 
 
 def database_offer_titles(text, limit):
-    """Open offers whose title starts with the typed words (Wagtail's autocomplete index). Wagtail
-    cannot filter a search on open() (it would need every column as a FilterField): the best matches
-    of all offers are fetched, then kept when open."""
-    from modelsearch.backends import get_search_backend
-
-    ids = [offer.pk for offer in get_search_backend().autocomplete(text, JobOffer, fields=["title"])[: limit * 10]]
-    offers = JobOffer.objects.open().in_bulk(ids)
-    return [offers[pk] for pk in ids if pk in offers]
+    """Open offers whose title has a word starting with each typed word (accents and case ignored):
+    titles that start with the typed text first, then the newest. Read from the autocomplete column
+    of Wagtail's index with our own query: Wagtail's own scores every offer of the table (minutes at
+    35,000 offers on SQLite) and takes only the last word as a prefix."""
+    words = FTS_WORD.findall(fold(text))
+    if not words:
+        return []
+    matching = text_dialect().title_prefix_filter(JobOffer.objects.open(), words)
+    offers = matching.order_by("-first_published_at", "-pk")[: limit * 10]
+    start = fold(text).strip()
+    return sorted(offers, key=lambda offer: not fold(offer.title).startswith(start))
 
 
 def database_autocomplete(text, limit=8, offer_titles=database_offer_titles):

@@ -76,6 +76,12 @@ class PostgresText:
         )
         return queryset.annotate(_text=vector).filter(_text=self.tsquery(text_query))
 
+    def title_prefix_filter(self, queryset, words):
+        """The offers whose autocomplete text (the title) has a word starting with each of `words`
+        (folded, letters and digits only, as search/postgres_backend.py folds the titles)."""
+        prefixes = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="simple")
+        return queryset.filter(index_entries__autocomplete=prefixes)
+
     def score(self, text_query):
         title = F("index_entries__title")  # title rank: the title and the skills (search/index_texts.py)
         core = CoreOfBody(F("index_entries__body"))
@@ -161,6 +167,9 @@ class SQLiteText:
         if not text_query:
             return queryset.none()
         return queryset.filter(pk__in=self.matching_ids(["title", "body"], self.expression(text_query)))
+
+    def title_prefix_filter(self, queryset, words):
+        return queryset.filter(pk__in=self.matching_ids(["autocomplete"], " AND ".join(f'"{word}"*' for word in words)))
 
     def score(self, text_query):
         return score(

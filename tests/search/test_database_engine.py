@@ -49,6 +49,31 @@ def test_autocomplete_suggests_metiers_employers_and_open_offer_titles():
     assert len(DatabaseEngine().autocomplete("d", limit=1)) == 1
 
 
+def test_autocomplete_titles_match_each_typed_word_as_a_prefix_and_put_title_starts_first():
+    offer("Architecte au service de l'État", days_ago=1)
+    offer("Cheffe de projet données", days_ago=3)
+    offer("Responsable données, cheffe de projet", days_ago=0)
+    offer("Cheffe de produit", days_ago=2)
+    offer("Chef de projet parti", filled_at=timezone.localdate())
+
+    def titles(typed):
+        return [s.label for s in DatabaseEngine().autocomplete(typed) if s.kind == "offre"]
+
+    assert titles("cheffe de p") == [
+        "Cheffe de produit",
+        "Cheffe de projet données",
+        "Responsable données, cheffe de projet",
+    ]
+    assert titles("CHEF DE PRO") == [
+        "Responsable données, cheffe de projet",
+        "Cheffe de produit",
+        "Cheffe de projet données",
+    ]
+    assert titles("l'etat") == titles("État") == ["Architecte au service de l'État"]
+    assert titles("données proj") == ["Responsable données, cheffe de projet", "Cheffe de projet données"]
+    assert titles('"*(') == []
+
+
 @pytest.mark.django_db
 def test_rich_text_is_indexed_and_excerpted_as_words_not_markup():
     offer(
