@@ -25,3 +25,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Logs: one JSON object a line on the standard error (metnum_site/json_logs.py), for the log collector.
+LOGGING["formatters"]["json"] = {"()": "metnum_site.json_logs.JsonFormatter"}  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
