@@ -29,3 +29,38 @@ X_FRAME_OPTIONS = "DENY"
 # Logs: one JSON object a line on the standard error (metnum_site/json_logs.py), for the log collector.
 LOGGING["formatters"]["json"] = {"()": "metnum_site.json_logs.JsonFormatter"}  # noqa: F405
 LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
+
+# Media on S3-compatible object storage (django-storages) when a bucket is named; MEDIA_ROOT otherwise.
+# Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3 itself. Files are
+# public objects addressed without a signature, at AWS_S3_CUSTOM_DOMAIN when set (a CDN, or the site's
+# own host when the proxy forwards /media/ to the bucket), otherwise at the endpoint. The pages'
+# Content-Security-Policy allows images from that origin.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    from urllib.parse import urlsplit
+
+    _endpoint = env_str("AWS_S3_ENDPOINT_URL")
+    _custom_domain = env_str("AWS_S3_CUSTOM_DOMAIN")
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": _endpoint,
+            "region_name": env_str("AWS_S3_REGION_NAME"),
+            "custom_domain": _custom_domain,
+            "location": env_str("AWS_LOCATION", ""),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": env_str("AWS_DEFAULT_ACL"),
+        },
+    }
+    if _custom_domain:
+        _media_origins = [f"https://{_custom_domain.split('/')[0]}"]
+    elif _endpoint:
+        # Path-style (endpoint/bucket/…) or virtual-hosted (bucket.endpoint/…) addressing.
+        _host = urlsplit(_endpoint).netloc
+        _media_origins = [f"https://{_host}", f"https://*.{_host}"]
+    else:
+        _media_origins = ["https://*.amazonaws.com"]
+    for _policy in (PUBLIC_CSP, ADMIN_CSP):  # noqa: F405
+        _policy["img-src"] = [*_policy["img-src"], *_media_origins]

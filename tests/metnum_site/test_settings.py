@@ -40,3 +40,42 @@ def test_production_refuses_to_start_without_its_secrets(missing):
 
     assert result.returncode != 0
     assert f"{missing} est obligatoire" in result.stderr
+
+
+SECRETS = {
+    "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "metiers.numerique.gouv.fr",
+    "SECURITY_CONTACT": "mailto:securite@numerique.gouv.fr",
+}
+
+
+def test_media_go_to_the_s3_bucket_when_one_is_named():
+    bucket = {
+        "AWS_STORAGE_BUCKET_NAME": "metnum-medias",
+        "AWS_S3_ENDPOINT_URL": "https://s3.fr-par.scw.cloud",
+        "AWS_S3_REGION_NAME": "fr-par",
+    }
+    show = (
+        "from django.conf import settings; from django.core.files.storage import storages; s = storages['default'];"
+        "print(type(s).__name__, s.bucket_name, s.url('original_images/logo.png'));"
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], settings.ADMIN_CSP['img-src'])"
+    )
+
+    result = manage("shell", "-v", "0", "-c", show, **SECRETS, **bucket, **PRODUCTION)
+    deploy_check = manage("check", "--deploy", "--fail-level", "WARNING", **SECRETS, **bucket, **PRODUCTION)
+
+    assert result.returncode == 0, result.stderr
+    storage, policies = result.stdout.splitlines()
+    assert storage.startswith(
+        "S3Storage metnum-medias https://s3.fr-par.scw.cloud/metnum-medias/original_images/logo.png"
+    )
+    assert policies.count("'https://s3.fr-par.scw.cloud'") == 2
+    assert deploy_check.returncode == 0, deploy_check.stderr
+
+
+def test_media_stay_in_media_root_without_a_bucket():
+    show = "from django.core.files.storage import storages; print(type(storages['default']).__name__)"
+
+    result = manage("shell", "-v", "0", "-c", show, **SECRETS, **PRODUCTION)
+
+    assert result.stdout.strip() == "FileSystemStorage", result.stderr
