@@ -1,4 +1,4 @@
-"""The site served the way docs/deployment.md deploys it, for the browser tests to drive:
+"""The site served the way docs/deploy.md deploys it, for the browser tests to drive:
 production settings, `collectstatic` into WhiteNoise's compressed manifest storage, gunicorn, and
 the test's PostgreSQL database. Chosen with BROWSER_TESTS_STACK=production (`.ci/run` sets it for its
 PostgreSQL run); the default is Django's live server thread.
