@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, CharField, Exists, F, Min, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -233,6 +233,18 @@ class JobOfferQuerySet(models.QuerySet):
             filled_at__isnull=True,
             deadline__gte=today,
         )
+
+    def next_open_change(self, now=None):
+        """The next moment open() answers differently with no write in between: the next midnight in
+        Paris (a deadline day ends), or the next scheduled go-live or expiry of a live offer."""
+        now = now or timezone.now()
+        tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+        midnight = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+        scheduled = self.filter(live=True).aggregate(
+            go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
+            expiry=Min("expire_at", filter=Q(expire_at__gt=now)),
+        )
+        return min(moment for moment in [midnight, *scheduled.values()] if moment is not None)
 
     def closed(self, today=None):
         """Published offers whose candidacy period is over (deadline passed or filled)."""

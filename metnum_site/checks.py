@@ -23,3 +23,18 @@ def security_contact_check(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.caches, deploy=True)
+def page_cache_check(app_configs, **kwargs):
+    if settings.REDIS_URL:
+        return []
+    return [
+        Warning(
+            "REDIS_URL est vide : les pages publiques ne sont pas mises en cache (chaque processus de gunicorn "
+            "aurait son propre cache, qu'une publication faite dans un autre ne viderait pas).",
+            hint="Donnez l'adresse d'un Redis partagé par tous les processus, par exemple redis://127.0.0.1:6379/0 "
+            "(voir docs/deployment.md).",
+            id="metnum.W003",
+        )
+    ]

@@ -3,11 +3,9 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from jobs.sitemaps import OpenOfferSitemap
+from jobs import sitemaps
 from search import views as search_views
 
 from . import views
@@ -23,7 +21,9 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("sante", views.health, name="health"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "offres": OpenOfferSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-pages.xml", sitemaps.sitemap_pages, name="sitemap_pages"),
+    path("sitemap-offres-<int:number>.xml", sitemaps.sitemap_offers, name="sitemap_offers"),
     path("offres/", include("search.urls")),
     path("offres/", include("jobs.urls")),
     path("recherche/", search_views.site_search, name="site_search"),

@@ -37,7 +37,7 @@ def robots_txt(request):
         "User-agent: *",
         f"Disallow: {reverse('wagtailadmin_home')}",
         f"Disallow: {reverse('site_search')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "metnum_site.csp.PolicyPerAreaMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside the CSP middleware (each cached page gets a fresh nonce), outside everything that reads
+    # the session: a page served from the cache skips them (metnum_site/page_cache.py).
+    "metnum_site.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -185,6 +188,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "database
 
 # Wagtail
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address of the site, the one host of every absolute URL in the sitemaps and robots.txt
+# (whatever host a request came by, and whatever hostname the Wagtail Site record holds).
+SITE_URL = env_str("SITE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
 WAGTAIL_I18N_ENABLED = False
 # A pasted address of the site becomes a link to its page only when it is the page's exact address
 # (no confirmation step naming the page): see editorial/admin_views.ScopedExternalLinkView.
@@ -233,6 +239,27 @@ DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 # Tags get ASCII slugs ("donnees", not "données"): they appear in public filter URLs (?tag=…).
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
+# Cache: Redis when REDIS_URL is set (shared by every process: what production needs), else the
+# memory of each process. Anonymous public pages are served from it (metnum_site/page_cache.py);
+# PAGE_CACHE_TIMEOUT bounds how long a page stays there, whatever invalidates it earlier.
+REDIS_URL = env_str("REDIS_URL", "")
+
+
+def cache_settings(redis_url):
+    if redis_url:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    return {"default": {**backend, "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "metnum")}}
+
+
+CACHES = cache_settings(REDIS_URL)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
+
+# Sitemaps: open offers per section file of /sitemap.xml (the protocol allows 50,000).
+SITEMAP_OFFERS_PER_FILE = 50_000
 
 # Search: the offer search uses Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise
 # (search/engines/). Wagtail's own search (pages, admin) always uses the database backend, made

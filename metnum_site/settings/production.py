@@ -13,6 +13,22 @@ if not ALLOWED_HOSTS:
 
     raise ImproperlyConfigured("La variable d'environnement ALLOWED_HOSTS est obligatoire.")
 
+# The public address: SITE_URL, or WAGTAILADMIN_BASE_URL, or https:// and the first allowed host
+# when it names one host. Never the development default.
+SITE_URL = env_str("SITE_URL", env_str("WAGTAILADMIN_BASE_URL", "")).rstrip("/")
+if not SITE_URL:
+    if ALLOWED_HOSTS[0].startswith(".") or "*" in ALLOWED_HOSTS[0]:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "SITE_URL est obligatoire quand le premier nom d'ALLOWED_HOSTS n'est pas un nom de domaine complet."
+        )
+    SITE_URL = f"https://{ALLOWED_HOSTS[0]}"
+
+# Several gunicorn processes: only a shared cache (Redis) lets a publication in one of them reach the
+# pages the others keep, so without REDIS_URL the page cache stays off (check --deploy says so).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True) and bool(REDIS_URL)  # noqa: F405
+
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # HTTPS: the site sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.

@@ -83,23 +83,97 @@ def test_feeds_hold_the_50_newest_offers(client):
     assert feed.entries[-1].title == "Offre 2"
 
 
+def sitemap_files(client, **headers):
+    """{section file URL: lastmod} read from the index /sitemap.xml."""
+    response = client.get("/sitemap.xml", **headers)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    tree = etree.fromstring(response.content)
+    assert tree.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return {
+        item.findtext("sm:loc", namespaces=SITEMAP_NS): item.findtext("sm:lastmod", namespaces=SITEMAP_NS)
+        for item in tree.findall("sm:sitemap", SITEMAP_NS)
+    }
+
+
+def sitemap_urls(client, file_url, **headers):
+    """[(loc, lastmod)] of one section file."""
+    response = client.get(urlsplit(file_url).path, **headers)
+    assert response.status_code == 200
+    tree = etree.fromstring(response.content)
+    return [
+        (url.findtext("sm:loc", namespaces=SITEMAP_NS), url.findtext("sm:lastmod", namespaces=SITEMAP_NS))
+        for url in tree.findall("sm:url", SITEMAP_NS)
+    ]
+
+
+def all_sitemap_urls(client, **headers):
+    files = sitemap_files(client, **headers)
+    return [entry for file_url in files for entry in sitemap_urls(client, file_url, **headers)]
+
+
 def test_sitemap_lists_pages_and_open_offers_with_lastmod(client, demo_site, offers_of_every_kind):
     newer, older = offers_of_every_kind
 
-    response = client.get("/sitemap.xml")
+    entries = dict(all_sitemap_urls(client))
 
-    assert response.status_code == 200
-    tree = etree.fromstring(response.content)
-    entries = {
-        urlsplit(url.findtext("sm:loc", namespaces=SITEMAP_NS)).path: url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
-        for url in tree.findall("sm:url", SITEMAP_NS)
-    }
-    offer_paths = {path for path in entries if path.startswith("/offres/")}
+    paths = {urlsplit(url).path: lastmod for url, lastmod in entries.items()}
+    offer_paths = {path for path in paths if path.startswith("/offres/")}
     # Exactly the open offers: the two above and the demo's open ones, none of the closed or unpublished.
     assert offer_paths == {offer.get_absolute_url() for offer in JobOffer.objects.open()}
     assert {newer.get_absolute_url(), older.get_absolute_url()} <= offer_paths
-    assert entries[newer.get_absolute_url()] == timezone.localdate(newer.last_published_at).isoformat()
-    assert {"/", "/mentions-legales/", "/plan-du-site/"} <= set(entries)
+    assert paths[newer.get_absolute_url()] == timezone.localdate(newer.last_published_at).isoformat()
+    assert {"/", "/mentions-legales/", "/plan-du-site/"} <= set(paths)
+    assert all(entries.values()), "chaque adresse a sa date de modification"
+
+
+def test_sitemap_index_splits_the_open_offers_into_files(client, settings, demo_site, offers_of_every_kind):
+    settings.SITEMAP_OFFERS_PER_FILE = 7
+    open_paths = sorted(offer.get_absolute_url() for offer in JobOffer.objects.open())
+
+    files = sitemap_files(client)
+
+    pages_file, *offer_files = files
+    assert urlsplit(pages_file).path == "/sitemap-pages.xml"
+    assert [urlsplit(url).path for url in offer_files] == [
+        f"/sitemap-offres-{number}.xml" for number in range(1, len(open_paths) // 7 + 2)
+    ]
+    assert all(files.values()), "chaque fichier a sa date de modification"
+    listed = []
+    for file_url in offer_files:
+        urls = sitemap_urls(client, file_url)
+        assert 1 <= len(urls) <= 7
+        listed += [urlsplit(url).path for url, _ in urls]
+    # Every open offer once, none twice, nothing else.
+    assert sorted(listed) == open_paths
+    # The file after the last one, and a file 0, do not exist.
+    assert client.get(f"/sitemap-offres-{len(offer_files) + 1}.xml").status_code == 404
+    assert client.get("/sitemap-offres-0.xml").status_code == 404
+
+
+def test_sitemaps_name_one_configured_host_whatever_the_request_host(client, settings, demo_site):
+    settings.SITE_URL = "https://metiers.numerique.gouv.fr"
+    JobOfferFactory(title="Ouverte", published=True)
+    headers = {"HTTP_HOST": "127.0.0.1"}
+
+    files = sitemap_files(client, **headers)
+    urls = [url for url, _ in all_sitemap_urls(client, **headers)]
+
+    assert len(urls) > 10
+    for url in [*files, *urls]:
+        assert url.startswith("https://metiers.numerique.gouv.fr/"), url
+    robots = client.get("/robots.txt", **headers).content.decode()
+    assert "Sitemap: https://metiers.numerique.gouv.fr/sitemap.xml" in robots
+
+
+def test_sitemap_without_open_offers_has_the_pages_only(client):
+    JobOfferFactory(title="Brouillon")
+    JobOffer.objects.update(live=False)  # the demo's offers too, when another test loaded them
+
+    files = sitemap_files(client)
+
+    assert [urlsplit(url).path for url in files] == ["/sitemap-pages.xml"]
+    assert client.get("/sitemap-offres-1.xml").status_code == 404
 
 
 def test_sitemap_lastmod_falls_back_on_the_last_change(client):
@@ -107,13 +181,8 @@ def test_sitemap_lastmod_falls_back_on_the_last_change(client):
     JobOffer.objects.filter(pk=offer.pk).update(last_published_at=None)
     offer.refresh_from_db()
 
-    tree = etree.fromstring(client.get("/sitemap.xml").content)
+    (lastmod,) = [lastmod for url, lastmod in all_sitemap_urls(client) if url.endswith(offer.get_absolute_url())]
 
-    (lastmod,) = [
-        url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
-        for url in tree.findall("sm:url", SITEMAP_NS)
-        if url.findtext("sm:loc", namespaces=SITEMAP_NS).endswith(offer.get_absolute_url())
-    ]
     assert lastmod == timezone.localdate(offer.updated_at).isoformat()
 
 
@@ -122,6 +191,33 @@ def test_robots_txt_points_at_the_sitemap(client):
 
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert client.get("/sitemap.xml").status_code == 200
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+def test_cached_sitemaps_follow_publication(client, settings, page_cache_on, django_assert_num_queries):
+    settings.SITEMAP_OFFERS_PER_FILE = 2
+    JobOffer.objects.update(live=False)  # the demo's offers too, when another test loaded them
+    first = JobOfferFactory(title="Première", published=True)
+    JobOfferFactory(title="Deuxième", published=True)
+
+    def listed_paths():
+        return {urlsplit(url).path for url, _ in all_sitemap_urls(client)}
+
+    assert first.get_absolute_url() in listed_paths()
+    with django_assert_num_queries(0):  # served from the cache
+        listed_paths()
+
+    third = JobOfferFactory(title="Troisième", published=True)
+    assert third.get_absolute_url() in listed_paths()
+    assert len(sitemap_files(client)) == 3  # the pages, then two files of offers
+
+    first.unpublish()
+    assert first.get_absolute_url() not in listed_paths()
+    assert len(sitemap_files(client)) == 2
 
 
 def test_feed_descriptions_keep_words_apart_where_paragraphs_and_items_meet(client, db):

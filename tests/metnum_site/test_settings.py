@@ -25,10 +25,39 @@ def test_production_settings_pass_the_deployment_checklist():
         SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
         ALLOWED_HOSTS="metiers.numerique.gouv.fr",
         SECURITY_CONTACT="mailto:securite@numerique.gouv.fr",
+        REDIS_URL="redis://127.0.0.1:6379/0",
         **PRODUCTION,
     )  # fmt: skip
 
     assert result.returncode == 0, result.stderr
+
+
+def test_production_without_redis_says_its_pages_are_not_cached():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+        ALLOWED_HOSTS="metiers.numerique.gouv.fr",
+        SECURITY_CONTACT="mailto:securite@numerique.gouv.fr",
+        REDIS_URL="",
+        **PRODUCTION,
+    )  # fmt: skip
+
+    assert result.returncode != 0
+    assert "metnum.W003" in result.stderr and "REDIS_URL est vide" in result.stderr
+
+
+def test_production_public_address_comes_from_the_allowed_host_or_must_be_given():
+    show = ["shell", "-c", "from django.conf import settings; print(settings.SITE_URL)"]
+    secret = "a-long-random-production-secret-key-0123456789-abcdefghijklmnop"
+    unset = {"SITE_URL": "", "WAGTAILADMIN_BASE_URL": ""}
+
+    derived = manage(*show, SECRET_KEY=secret, ALLOWED_HOSTS="metiers.numerique.gouv.fr,x.fr", **unset, **PRODUCTION)
+    given = manage(*show, SECRET_KEY=secret, ALLOWED_HOSTS="*", SITE_URL="https://emplois.gouv.fr/", **PRODUCTION)
+    refused = manage(*show, SECRET_KEY=secret, ALLOWED_HOSTS=".gouv.fr", **unset, **PRODUCTION)
+
+    assert derived.stdout.strip().endswith("https://metiers.numerique.gouv.fr"), derived.stderr
+    assert given.stdout.strip().endswith("https://emplois.gouv.fr"), given.stderr
+    assert refused.returncode != 0 and "SITE_URL est obligatoire" in refused.stderr
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
