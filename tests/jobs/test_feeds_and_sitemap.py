@@ -166,7 +166,7 @@ def test_sitemaps_name_one_configured_host_whatever_the_request_host(client, set
     assert "Sitemap: https://metiers.numerique.gouv.fr/sitemap.xml" in robots
 
 
-def test_sitemap_without_open_offers_has_the_pages_only(client):
+def test_sitemap_without_open_offers_has_the_pages_only(client, demo_site):
     JobOfferFactory(title="Brouillon")
     JobOffer.objects.update(live=False)  # the demo's offers too, when another test loaded them
 
