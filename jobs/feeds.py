@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
+from metnum_site.addresses import absolute_url
 from metnum_site.characters import printable
 
 from .presenters import contract_labels, excerpt, french_date, place_label
@@ -48,7 +49,7 @@ class OfferRss(Feed):
 
     def item_link(self, offer):
         """Also the item's unique id (RSS guid, Atom id): the slug never changes once published."""
-        return offer.get_absolute_url()
+        return absolute_url(offer.get_absolute_url())
 
 
 class OfferAtom(OfferRss):

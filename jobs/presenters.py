@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from wagtail.images.models import SourceImageIOError
 
+from metnum_site.addresses import absolute_url
 from metnum_site.rich_text import plain_text, rich_text_html
 
 from .structured_data import job_posting, script_json
@@ -173,7 +174,7 @@ class OfferPage:
 
     @property
     def absolute_url(self):
-        return self.request.build_absolute_uri(self.offer.get_absolute_url()) if self.offer.slug else ""
+        return absolute_url(self.offer.get_absolute_url()) if self.offer.slug else ""
 
     def closed_notice(self):
         if self.is_open or self.is_preview:
@@ -196,7 +197,7 @@ class OfferPage:
         if rendition:
             logo = {
                 "url": rendition.url,
-                "absolute_url": self.request.build_absolute_uri(rendition.url),
+                "absolute_url": absolute_url(rendition.url),
                 "alt": f"Logo : {institution.name}",
                 "width": rendition.width,
                 "height": rendition.height,

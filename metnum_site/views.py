@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import health as health_checks
+from .addresses import absolute_url
 
 FOOTER_LINKS_CACHE_KEY = "metnum:footer-links"
 
@@ -58,7 +59,7 @@ def security_txt(request):
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: fr, en",
-        f"Canonical: {request.build_absolute_uri(request.path)}",
+        f"Canonical: {absolute_url(request.path)}",
     ]
     if settings.SECURITY_POLICY_URL:
         lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from jobs.feeds import FEED_LENGTH, OfferAtom, OfferRss
 from jobs.models import Institution, Profession
+from metnum_site.addresses import absolute_url
 
 from .engines import get_engine
 from .presenters import offers_url, search_terms
@@ -38,12 +39,13 @@ def names_by_slug(model, slugs):
 class FeedSearch:
     query: OfferQuery
     offers: list
+    path: str  # the feed's own address, its query string included
 
 
 class SearchFeedMixin:
     def get_object(self, request, *args, **kwargs):
         query = feed_query(request)
-        return FeedSearch(query, get_engine().newest(query, FEED_LENGTH))
+        return FeedSearch(query, get_engine().newest(query, FEED_LENGTH), request.get_full_path())
 
     def title(self, search):
         """Names what the subscription is about: « Métiers du numérique — offres : data, Île-de-France »."""
@@ -53,7 +55,10 @@ class SearchFeedMixin:
         return f"{settings.WAGTAIL_SITE_NAME} — offres : {', '.join(terms)}"
 
     def link(self, search):
-        return offers_url(replace(search.query, requested_sort=None))
+        return absolute_url(offers_url(replace(search.query, requested_sort=None)))
+
+    def feed_url(self, search):
+        return absolute_url(search.path)
 
     def items(self, search):
         return search.offers

@@ -166,6 +166,26 @@ def test_sitemaps_name_one_configured_host_whatever_the_request_host(client, set
     assert "Sitemap: https://metiers.numerique.gouv.fr/sitemap.xml" in robots
 
 
+@pytest.mark.parametrize("path", ["/offres/flux.rss?q=ouverte", "/offres/flux.atom?q=ouverte"])
+def test_feeds_and_structured_data_name_the_configured_host_too(client, settings, path):
+    settings.SITE_URL = "https://metiers.numerique.gouv.fr"
+    offer = JobOfferFactory(title="Ouverte", published=True)
+    headers = {"HTTP_HOST": "127.0.0.1"}
+
+    feed = feedparser.parse(client.get(path, **headers).content)
+    page = client.get(offer.get_absolute_url(), **headers).content.decode()
+    security = client.get("/.well-known/security.txt", **headers)
+
+    addresses = [feed.feed.link, *(link.href for link in feed.feed.links), *(entry.link for entry in feed.entries)]
+    assert feed.entries and len(addresses) >= 3
+    for address in addresses:
+        assert address.startswith("https://metiers.numerique.gouv.fr/offres/"), address
+    assert f'"url": "https://metiers.numerique.gouv.fr{offer.get_absolute_url()}"' in page
+    assert "127.0.0.1" not in page
+    if security.status_code == 200:
+        assert "Canonical: https://metiers.numerique.gouv.fr/.well-known/security.txt" in security.content.decode()
+
+
 def test_sitemap_without_open_offers_has_the_pages_only(client, demo_site):
     JobOfferFactory(title="Brouillon")
     JobOffer.objects.update(live=False)  # the demo's offers too, when another test loaded them
