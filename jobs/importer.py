@@ -18,10 +18,10 @@ Column → model mapping (see docs/import.md):
     deadline → deadline                                          skills → skills (tags separated by "|")
 """
 
+import codecs
 import csv
 import datetime
 import hashlib
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -92,6 +92,8 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # so validating them would only cost one query each.
 # New offers to publish are written together, this many at a time (see OfferImporter._create_batch).
 CREATION_BATCH_SIZE = 200
+# … or fewer when the rows are long: a batch's offers are held several times over while it is written.
+CREATION_BATCH_BYTES = 500_000
 NOT_VALIDATED_FIELDS = ["slug", "departement_code", "region_code", "latitude", "longitude"] + [
     field.name for field in JobOffer._meta.concrete_fields if field.is_relation
 ]
@@ -146,39 +148,104 @@ class ImportResult:
 
 
 # Reading files.
+#
+# A file is read twice, one row at a time, never whole: once to refuse it before anything is written
+# (bytes, encoding, columns, CSV structure), then to import its rows. Memory stays that of one row
+# whatever the size of the file; what needs the whole file (identifiers seen twice, offers missing
+# from it) keeps only the identifiers (OfferImporter.run).
+
+# A larger file is refused outright: it cannot be an offer feed (100 000 offers of 5 KB each is 500 MB).
+MAX_FILE_BYTES = 500 * 1024 * 1024
+# Beyond this, a CSV field or a JSON line is not read at all (the file or the line is refused): an
+# unclosed quote makes the rest of the file one field. Below it, the column limits give a row's error.
+MAX_FIELD_CHARACTERS = 10_000_000
+# Rich text gets a cap of its own (a long offer is 10 000 characters); the other columns the length
+# of the field they fill, or 1 000 characters (references to institutions, lists of codes or skills).
+RICH_TEXT_MAX_CHARACTERS = 50_000
+OTHER_MAX_CHARACTERS = 1_000
+READ_CHUNK = 1024 * 1024
+
+
+def column_limit(column):
+    """The most characters a column accepts (after the spaces around it are removed)."""
+    if column in RICH_TEXT_COLUMNS:
+        return RICH_TEXT_MAX_CHARACTERS
+    if column in (*PLAIN_COLUMNS, "external_id"):
+        return JobOffer._meta.get_field(column).max_length
+    return OTHER_MAX_CHARACTERS
 
 
 def read_offer_file(path):
-    """The rows of a CSV or JSON Lines file, or ImportFileError when the file cannot be used at all."""
+    """The rows of a CSV or JSON Lines file, as an OfferFile (read again at each iteration), or
+    ImportFileError when the file cannot be used at all."""
+    path = Path(path)
     try:
-        data = Path(path).read_bytes()
+        kind = _check_bytes(path)
+        offer_file = OfferFile(path, kind)
+        offers = sum(1 for _ in offer_file)
     except OSError as error:
         raise ImportFileError(f"Impossible de lire le fichier « {path} » : {error.strerror or error}.") from error
-    return parse_offer_file(data)
+    if not offers:
+        raise ImportFileError("Le fichier ne contient aucune offre, seulement l'en-tête.")
+    return offer_file
 
 
-def parse_offer_file(data):
-    if not data.strip():
-        raise ImportFileError("Le fichier est vide.")
-    if b"\x00" in data:
-        raise ImportFileError("Le fichier est un fichier binaire, pas un fichier CSV ou JSON Lines.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+def _check_bytes(path):
+    """Refuse a file too large, empty, binary or not in UTF-8, a JSON array; return "csv" or "jsonl"."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
         raise ImportFileError(
-            f"Le fichier n'est pas encodé en UTF-8 (octet invalide ligne {line}). "
-            "Enregistrez-le en UTF-8, par exemple avec « Enregistrer sous… › CSV UTF-8 » dans un tableur."
-        ) from error
-    first_character = text.lstrip()[:1]
+            f"Le fichier fait {size / 1024 / 1024:.0f} Mo, plus que les {MAX_FILE_BYTES // 1024 // 1024} Mo "
+            "acceptés. Découpez-le en plusieurs fichiers (sans --close-missing, qui fermerait les offres "
+            "des autres fichiers)."
+        )
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines, first_character = 1, ""
+    with path.open("rb") as file:
+        while chunk := file.read(READ_CHUNK):
+            if b"\x00" in chunk:
+                raise ImportFileError("Le fichier est un fichier binaire, pas un fichier CSV ou JSON Lines.")
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                _not_utf8(lines + chunk[: error.start].count(b"\n"), error)
+            if not first_character:
+                first_character = text.lstrip("\ufeff \t\r\n")[:1]
+            lines += chunk.count(b"\n")
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            _not_utf8(lines, error)
+    if not first_character:
+        raise ImportFileError("Le fichier est vide.")
     if first_character == "[":
         raise ImportFileError(
             "Le fichier est un tableau JSON, pas du JSON Lines : écrivez une offre (un objet JSON) par ligne."
         )
-    rows = _read_json_lines(text) if first_character == "{" else _read_csv(text)
-    if not rows:
-        raise ImportFileError("Le fichier ne contient aucune offre, seulement l'en-tête.")
-    return rows
+    return "jsonl" if first_character == "{" else "csv"
+
+
+def _count(number):
+    """12 345 678, as French writes it."""
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def _not_utf8(line, error):
+    raise ImportFileError(
+        f"Le fichier n'est pas encodé en UTF-8 (octet invalide ligne {line}). "
+        "Enregistrez-le en UTF-8, par exemple avec « Enregistrer sous… › CSV UTF-8 » dans un tableur."
+    ) from error
+
+
+class OfferFile:
+    """The rows (SourceRow) of a file already checked by read_offer_file, read anew at each iteration."""
+
+    def __init__(self, path, kind):
+        self.path, self.kind = Path(path), kind
+
+    def __iter__(self):
+        with self.path.open(encoding="utf-8-sig", newline="" if self.kind == "csv" else "\n") as file:
+            yield from _csv_rows(file) if self.kind == "csv" else _json_lines_rows(file)
 
 
 def check_columns(columns):
@@ -205,16 +272,19 @@ def check_columns(columns):
         )
 
 
-def _read_csv(text):
-    header_line = text.splitlines()[0]
+def _csv_rows(file):
+    header_line = file.readline(MAX_FIELD_CHARACTERS)
+    file.seek(0)
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    csv.field_size_limit(MAX_FIELD_CHARACTERS)
+    reader = csv.reader(file, delimiter=delimiter, strict=True)
+    line = 1
     try:
         header = next(reader)
         columns = [name.strip().lower() for name in header]
         kept = [index for index, name in enumerate(columns) if name]  # trailing separators leave blank names
         check_columns([columns[index] for index in kept])
-        rows, previous_end = [], reader.line_num
+        previous_end = reader.line_num
         for record in reader:
             line, previous_end = previous_end + 1, reader.line_num
             if not any(cell.strip() for cell in record):
@@ -224,41 +294,51 @@ def _read_csv(text):
                     f"{len(record)} valeurs pour {len(columns)} colonnes : vérifiez les séparateurs « {delimiter} » "
                     "et les guillemets."
                 )
-                rows.append(SourceRow(line, {}, problem=problem))
+                yield SourceRow(line, {}, problem=problem)
                 continue
-            rows.append(SourceRow(line, {columns[index]: record[index] for index in kept}))
+            yield SourceRow(line, {columns[index]: record[index] for index in kept})
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportFileError(
+                f"L'enregistrement qui commence ligne {previous_end + 1} a un champ de plus de "
+                f"{_count(MAX_FIELD_CHARACTERS)} caractères : un guillemet n'est sans doute pas fermé."
+            ) from error
         raise ImportFileError(
             f"Le fichier CSV est mal formé vers la ligne {reader.line_num} ({error}) : "
             "un guillemet n'est sans doute pas fermé."
         ) from error
-    return rows
 
 
-def _read_json_lines(text):
-    rows = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+def _json_lines_rows(file):
+    first = True
+    for number, line in enumerate(iter(lambda: file.readline(MAX_FIELD_CHARACTERS), ""), start=1):
+        if len(line) == MAX_FIELD_CHARACTERS and not line.endswith("\n"):
+            while (rest := file.readline(READ_CHUNK)) and not rest.endswith("\n"):
+                pass
+            problem = f"ligne de plus de {_count(MAX_FIELD_CHARACTERS)} caractères, ignorée"
+            value = None
+        elif not line.strip():
             continue
-        try:
-            value = json.loads(line)
-        except ValueError as error:
-            value, problem = None, f"JSON illisible ({error.msg}, colonne {error.colno})"
         else:
-            problem = "" if isinstance(value, dict) else "ce n'est pas un objet JSON"
-        if problem and not rows:
+            try:
+                value = json.loads(line)
+            except ValueError as error:
+                value, problem = None, f"JSON illisible ({error.msg}, colonne {error.colno})"
+            else:
+                problem = "" if isinstance(value, dict) else "ce n'est pas un objet JSON"
+        if problem and first:
             raise ImportFileError(
                 f"Ce n'est ni un fichier CSV ni un fichier JSON Lines : ligne {number}, {problem}. "
                 "Écrivez une offre par ligne, chacune un objet JSON complet."
             )
         if problem:
-            rows.append(SourceRow(number, {}, problem=problem))
+            yield SourceRow(number, {}, problem=problem)
             continue
         values = {str(key).strip().lower(): item for key, item in value.items()}
-        if not rows:
+        if first:
             check_columns(list(values))
-        rows.append(SourceRow(number, values))
-    return rows
+            first = False
+        yield SourceRow(number, values)
 
 
 # Normalising values.
@@ -358,15 +438,21 @@ class ParsedRow:
         return hashlib.sha256(serialized.encode()).hexdigest()
 
 
+def checked_source(source):
+    """The source name without surrounding spaces, or ImportFileError."""
+    source = (source or "").strip()
+    if not SOURCE_NAME.match(source):
+        raise ImportFileError(
+            f"Nom de source invalide « {source} » : de 1 à 40 lettres, chiffres, points, tirets ou soulignés."
+        )
+    return source
+
+
 class OfferImporter:
     """Upserts rows into offers of one source. Build one per import: it caches the reference data."""
 
     def __init__(self, source, *, draft=False, dry_run=False, today=None):
-        source = (source or "").strip()
-        if not SOURCE_NAME.match(source):
-            raise ImportFileError(
-                f"Nom de source invalide « {source} » : de 1 à 40 lettres, chiffres, points, tirets ou soulignés."
-            )
+        source = checked_source(source)
         self.source, self.draft, self.dry_run = source, draft, dry_run
         self.today = today or timezone.localdate()
         self.institutions = self._index(Institution.objects.values_list("pk", "name", "acronym", "slug"))
@@ -396,15 +482,16 @@ class OfferImporter:
         """Import `rows` (SourceRow, or plain dicts numbered from 1) and return an ImportResult."""
         result = ImportResult(dry_run=self.dry_run)
         seen = {}
-        self.creations = []
+        self.creations, self.creation_bytes = [], 0
         with translation.override("fr"), deferred_offer_indexing() as indexing:
             try:
                 for number, row in enumerate(rows, start=1):
                     if not isinstance(row, SourceRow):
                         row = SourceRow(number, row)
                     self._import_row(row, seen, result)
-                    if len(self.creations) >= CREATION_BATCH_SIZE:
+                    if len(self.creations) >= CREATION_BATCH_SIZE or self.creation_bytes >= CREATION_BATCH_BYTES:
                         self._create_batch(result)
+                        indexing.flush()  # hands over the batch's offers, read back with their texts
                     indexing.flush_every(500)
             finally:
                 self._create_batch(result)  # rows read before an error are written too
@@ -428,6 +515,9 @@ class OfferImporter:
             return
         if not external_id:
             reject("external_id", "Ce champ est obligatoire : l'identifiant de l'offre dans la source.")
+            return
+        if len(external_id) > (limit := column_limit("external_id")):
+            reject("external_id", f"{_count(len(external_id))} caractères, plus que les {limit} acceptés.")
             return
         if external_id in seen:
             reject("external_id", f"Identifiant déjà présent ligne {seen[external_id]} du fichier.", external_id)
@@ -453,6 +543,7 @@ class OfferImporter:
             return
         if not pk and not self.draft:
             self.creations.append(Creation(row.line, external_id, offer, parsed, fingerprint))
+            self.creation_bytes += sum(len(value) for value in parsed.fields.values() if isinstance(value, str))
             return
         try:
             self._save(offer, parsed, fingerprint)
@@ -475,6 +566,11 @@ class OfferImporter:
                 text[column] = _text(values.get(column))
             except ValueError as error:
                 errors[column] = str(error)
+                text[column] = ""
+            if len(text[column]) > (limit := column_limit(column)):
+                errors[column] = (
+                    f"{_count(len(text[column]))} caractères, plus que les {_count(limit)} acceptés dans cette colonne."
+                )
                 text[column] = ""
 
         def parse(column, parser):
@@ -611,7 +707,7 @@ class OfferImporter:
         revision that is both the latest and the live one, "create" and "publish" log entries, the
         published signal). All or nothing: when the batch fails, its rows go one by one through
         `_save`, which reports the row that cannot be written."""
-        creations, self.creations = self.creations, []
+        creations, self.creations, self.creation_bytes = self.creations, [], 0
         if not creations:
             return
         created_tags = []

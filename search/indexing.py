@@ -19,8 +19,6 @@ from modelsearch.backends import get_search_backend, get_search_backends
 from jobs.models import JobOffer
 from metnum_site.upstream import index_entry_model
 
-from . import es
-
 logger = logging.getLogger("search")
 CHUNK = 1000
 
@@ -67,6 +65,8 @@ def sync_offers_to_elasticsearch(pks):
     (nothing to do without a cluster). An outage is logged: the daily sync repairs what it missed."""
     if not settings.ELASTICSEARCH_URL:
         return None
+    from . import es  # the client library weighs some 20 MB: loaded only with a cluster
+
     try:
         if len(pks) == 1:
             return es.upsert_or_delete(es.get_client(), pks[0])
@@ -85,6 +85,8 @@ def push_synonyms_to_elasticsearch():
     """Give Elasticsearch the current synonyms, without reindexing (nothing to do without a cluster)."""
     if not settings.ELASTICSEARCH_URL:
         return None
+    from . import es
+
     try:
         return es.update_synonyms(es.get_client())
     except Exception as error:  # the next change or `search_index synonyms` pushes them again

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from wagtail.models import ModelLogEntry, Revision
 
-from jobs.importer import COLUMNS
+from jobs.importer import COLUMNS, MAX_FIELD_CHARACTERS, MAX_FILE_BYTES
 from jobs.models import JobOffer, Skill
 from tests.jobs.importing import csv_text, run_import, write_csv, write_jsonl
 
@@ -175,3 +175,71 @@ def test_manage_py_exits_with_status_2_when_the_file_is_refused(tmp_path):
 
     assert completed.returncode == FILE_REFUSED
     assert "Le fichier est vide" in completed.stderr
+
+
+def test_a_field_over_its_column_limit_rejects_its_row_with_the_limit(tmp_path, offer_row):
+    rows = [
+        # 2 100 000 characters, 2 099 999 once the final space is stripped
+        dict(offer_row, external_id="LONG", description="Des missions. " * 150_000),
+        dict(offer_row, external_id="TITRE", title="T" * 201),
+        dict(offer_row, external_id="X" * 101),
+        dict(offer_row, external_id="BONNE"),
+    ]
+    path = tmp_path / "offres.csv"
+    starts = write_csv(path, rows)
+
+    status, out, err = run_import(path)
+
+    assert status == ROWS_REJECTED
+    assert (
+        f"ligne {starts[0]} (external_id « LONG »), description : 2\u202f099\u202f999 caractères, "
+        "plus que les 50\u202f000 acceptés dans cette colonne." in err
+    )
+    assert f"ligne {starts[1]} (external_id « TITRE »), title : 201 caractères, plus que les 200 acceptés" in err
+    assert f"ligne {starts[2]}, external_id : 101 caractères, plus que les 100 acceptés." in err
+    assert "guillemet" not in err
+    assert list(JobOffer.objects.values_list("external_id", flat=True)) == ["BONNE"]
+    assert "créées : 1" in out and "rejetées : 3" in out
+
+
+def test_a_json_line_over_the_reading_limit_is_rejected_alone(tmp_path, offer_row):
+    path = tmp_path / "offres.jsonl"
+    huge = json.dumps(dict(offer_row, external_id="ENORME", description="x" * MAX_FIELD_CHARACTERS))
+    path.write_text(
+        json.dumps(offer_row) + "\n" + huge + "\n" + json.dumps(dict(offer_row, external_id="APRES")) + "\n",
+        encoding="utf-8",
+    )
+
+    status, _, err = run_import(path)
+
+    assert status == ROWS_REJECTED
+    assert "ligne 2 : ligne de plus de 10\u202f000\u202f000 caractères, ignorée" in err
+    assert set(JobOffer.objects.values_list("external_id", flat=True)) == {"OFFRE-1", "APRES"}
+
+
+def test_an_unclosed_quote_in_a_large_file_names_the_record_and_writes_nothing(tmp_path, offer_row):
+    text, _ = csv_text([offer_row, dict(offer_row, external_id="2")])
+    # The quote opened on the third record swallows everything after it, far beyond the field limit.
+    path = tmp_path / "offres.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        file.write(text + '3,"Titre jamais fermé,DINUM\n')
+        for _ in range(11):
+            file.write("x" * 999_999 + "\n")
+
+    status, _, err = run_import(path)
+
+    assert status == FILE_REFUSED
+    third_record = text.count("\n") + 1
+    assert f"L'enregistrement qui commence ligne {third_record} a un champ de plus de 10\u202f000\u202f000" in err
+    assert nothing_written()
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, institutions):
+    path = tmp_path / "offres.csv"
+    with path.open("wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)  # a sparse file: the size is there, not the bytes
+
+    status, _, err = run_import(path)
+
+    assert status == FILE_REFUSED
+    assert "Le fichier fait 500 Mo, plus que les 500 Mo acceptés. Découpez-le" in err

@@ -1,0 +1,121 @@
+"""Peak memory of an import: `manage.py import_offers` run as a subprocess on a large CSV file (by
+default 50 MB of 5 000 long offers), its peak resident memory read from the kernel when it ends.
+
+    .venv/bin/python bench/import_memory.py                      # 50 MB, 5 000 offers (make bench)
+    .venv/bin/python bench/import_memory.py --megabytes 100 --offers 10000
+
+Without DATABASE_URL the offers go to a throwaway SQLite file in a temporary folder; with
+DATABASE_URL=postgres://… a throwaway database "<name>_import_memory" is created beside it and dropped
+at the end. The offers reuse the demo texts (bench/offer_rows.py), their missions lengthened with the
+other demo offers' paragraphs until the file reaches the size asked.
+"""
+
+import argparse
+import csv
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--megabytes", type=int, default=50, help="Taille du fichier, en Mo (défaut : 50).")
+    parser.add_argument("--offers", type=int, default=5000, help="Nombre d'offres du fichier (défaut : 5000).")
+    arguments = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="metnum-bench-") as folder:
+        use_sqlite = not os.environ.get("DATABASE_URL")
+        if use_sqlite:
+            os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+        os.environ["DJANGO_SETTINGS_MODULE"] = "metnum_site.settings.test"
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        if use_sqlite:
+            call_command("migrate", verbosity=0)
+            run(arguments, Path(folder), connection, os.environ["DATABASE_URL"])
+        else:
+            connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_import_memory"
+            name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+            try:
+                url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
+                run(arguments, Path(folder), connection, url)
+            finally:
+                connection.close()
+                connection.creation.destroy_test_db(name, verbosity=0)
+
+
+def run(arguments, folder, connection, database_url):
+    from import_bench import cpu_model
+    from offer_rows import ensure_employers
+
+    ensure_employers()
+    connection.close()  # the import runs in another process
+    path = folder / "offres.csv"
+    count = write_file(path, arguments.offers, arguments.megabytes * 1_000_000)
+    size = path.stat().st_size
+
+    print(f"Machine : {cpu_model()}, {os.cpu_count()} cœurs, Python {platform.python_version()}")
+    print(f"Base : {connection.vendor} ; fichier CSV de {decimal(size / 1e6)} Mo, {count} offres")
+    environment = dict(os.environ, DATABASE_URL=database_url)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "import_offers", str(path), "--source", "memoire"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # wait4 gives the resources of this child alone (RUSAGE_CHILDREN would add any earlier one).
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    out, err = process.stdout.read(), process.stderr.read()
+    peak = usage.ru_maxrss / 1024  # kilobytes on Linux
+    print(f"Import : {decimal(elapsed)} s, statut {process.returncode} ; {out.strip() or err.strip()[-300:]}")
+    print(f"Mémoire résidente maximale du processus d'import : {peak:.0f} Mo")
+    if process.returncode != 0:
+        sys.exit(f"L'import a échoué : {err[-2000:]}")
+
+
+def decimal(number):
+    return f"{number:.1f}".replace(".", ",")
+
+
+def write_file(path, count, size):
+    """Write `count` offers filling about `size` bytes; return the number of offers written."""
+    from offer_rows import offer_rows
+
+    from jobs.importer import COLUMNS
+
+    rows = offer_rows(count)
+    paragraphs = [row["description"] for row in rows[: min(len(rows), 150)]]
+    per_row = size // count
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=COLUMNS)
+        writer.writeheader()
+        for number, row in enumerate(rows):
+            parts, length = [row["description"]], sum(len(str(value).encode()) for value in row.values())
+            index = number
+            while length < per_row:
+                index += 1
+                paragraph = paragraphs[index % len(paragraphs)]
+                parts.append(paragraph)
+                length += len(paragraph.encode()) + 2
+            writer.writerow(dict(row, description="\n\n".join(parts)))
+    return count
+
+
+if __name__ == "__main__":
+    main()
