@@ -29,7 +29,7 @@ from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone, translation
@@ -828,9 +828,13 @@ class OfferImporter:
     def _tag(self, name, created_tags):
         tag = self.tags.get(name.casefold())
         if tag is None:
-            tag = Skill.objects.create(name=name)
+            try:
+                with transaction.atomic():
+                    tag = Skill.objects.create(name=name)
+                created_tags.append(tag)
+            except IntegrityError:  # created since the import began (by an import of another source)
+                tag = Skill.objects.get(name=name)
             self.tags[name.casefold()] = tag
-            created_tags.append(tag)
         return tag
 
     def _close_missing(self, seen, result):

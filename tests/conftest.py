@@ -6,6 +6,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
+from tests.processes import migrated_sqlite, shared_database  # noqa: F401 (fixtures for real processes)
+
 
 def pytest_collection_modifyitems(config, items):
     """Browser tests load the demo site once and keep it for the session: run them last so that

@@ -1,0 +1,68 @@
+"""Imports as separate processes on a real database: one import at a time per source, imports of
+different sources side by side, and an import killed with kill -9 in the middle of its updates."""
+
+from tests.jobs.importing import many_rows, write_csv
+from tests.processes import kill, wait_for_line
+
+IMPORT_RUNNING = 3
+HOLD_LOCK = """
+import time
+from jobs.import_lock import source_lock
+with source_lock("csp"):
+    print("verrouillé", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_second_import_of_a_source_is_refused_and_a_killed_import_leaves_no_lock(shared_database, tmp_path):
+    path = tmp_path / "offres.csv"
+    write_csv(path, many_rows(3))
+    holder = shared_database.start("shell", "-c", HOLD_LOCK)
+    try:
+        wait_for_line(holder, "verrouillé")
+
+        status, out, err = shared_database.manage("import_offers", str(path), "--source", "csp")
+        assert status == IMPORT_RUNNING, err
+        assert "Une importation de la source « csp » est déjà en cours : celle-ci est refusée" in err
+        assert "Traceback" not in err and "créées" not in out
+
+        status, out, err = shared_database.manage("import_offers", str(path), "--source", "autre")
+        assert status == 0, err
+        assert "créées : 3" in out
+
+        status, out, err = shared_database.manage("import_offers", str(path), "--source", "csp", "--dry-run")
+        assert status == 0, err  # a dry run writes nothing: it may run beside the import
+    finally:
+        kill(holder)  # like a crash: the lock must not outlive the process
+
+    status, out, err = shared_database.manage("import_offers", str(path), "--source", "csp")
+    assert status == 0, err
+    assert "créées : 3" in out
+
+
+def test_imports_of_two_sources_at_once_both_finish(shared_database, tmp_path):
+    rows = many_rows(150)
+    files = {}
+    for source in ("premier", "second"):
+        files[source] = [tmp_path / f"{source}.csv", tmp_path / f"{source}-v2.csv"]
+        write_csv(files[source][0], rows)
+        # The second run updates every offer, each in a transaction of its own.
+        write_csv(files[source][1], [dict(row, title=f"{row['title']} (v2)") for row in rows])
+
+    for run in (0, 1):
+        processes = [
+            shared_database.start("import_offers", str(paths[run]), "--source", source)
+            for source, paths in files.items()
+        ]
+        outcomes = [(process.wait(timeout=600), *process.communicate()) for process in processes]
+
+        for status, out, err in outcomes:
+            assert "Traceback" not in err
+            assert status == 0, err
+            assert "rejetées : 0" in out
+
+    counts = shared_database.python(
+        "from jobs.models import JobOffer; "
+        "print(JobOffer.objects.filter(source='premier').count(), JobOffer.objects.filter(source='second').count())"
+    )
+    assert counts.split() == ["150", "150"]
