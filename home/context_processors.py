@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from editorial.models import GuideIndexPage, InstitutionIndexPage, StoryIndexPage
-from metnum_site.views import FOOTER_LINKS_CACHE_KEY
+from metnum_site.error_pages import FOOTER_LINKS_CACHE_KEY
 
 from .models import SiteSettings
 

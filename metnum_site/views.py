@@ -1,18 +1,17 @@
 import datetime
+import sys
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
 from . import health as health_checks
 from .addresses import absolute_url
-
-FOOTER_LINKS_CACHE_KEY = "metnum:footer-links"
+from .database_busy import busy_response, is_database_busy
+from .error_pages import render_error_page
 
 
 def health(request):
@@ -26,11 +25,10 @@ def health(request):
 
 
 def server_error(request):
-    """The 500 page, rendered without context processors so that it never needs the database."""
-    template = loader.get_template("500.html")
-    # The footer's links as the last page served by this process found them (home.context_processors).
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, "error_footer_links": cache.get(FOOTER_LINKS_CACHE_KEY, [])}
-    return HttpResponseServerError(template.render(context))
+    """The 500 page (the 503 one when the error is a locked SQLite database)."""
+    if is_database_busy(sys.exception()):
+        return busy_response(request)
+    return render_error_page("500.html", 500)
 
 
 def robots_txt(request):

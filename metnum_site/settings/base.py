@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "metnum_site.database_busy.DatabaseBusyMiddleware",
     "metnum_site.csp.PolicyPerAreaMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -108,8 +109,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Write-ahead log: readers never block the writer, and a commit needs no disk flush (still
     # crash-safe in WAL mode). Without it every commit waits for the disk, which makes an import
     # of thousands of offers (one transaction each) several times slower.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        # One writer at a time: the others wait for it this long (seconds), then get "database is
+        # locked" (a 503 page for a request, metnum_site/database_busy.py).
+        timeout=env_int("SQLITE_TIMEOUT", 20),
+        # Write transactions take the lock at BEGIN, where SQLite waits for it; taken at their first
+        # write, the wait could not happen (SQLITE_BUSY at once). Reads outside atomic() take none.
+        transaction_mode="IMMEDIATE",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

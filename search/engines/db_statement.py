@@ -21,6 +21,7 @@ counted together (the value joins theirs with "|"), "" for the total (with value
 for a selected facet, the sum of its rows is the total without its selection.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -75,7 +76,7 @@ def run(base, selections, facet_names, sort, page, score=None, limit=PAGE_SIZE, 
     )
     statement = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
 
-    with transaction.atomic(), connection.cursor() as cursor:
+    with dialect.transaction(), connection.cursor() as cursor:
         dialect.prepare(cursor, text)
         cursor.execute(statement, [*params, page])
         rows = cursor.fetchall()
@@ -161,6 +162,9 @@ def order_keys(sort, scored):
 class PostgresStatement:
     least, greatest = "LEAST", "GREATEST"
 
+    def transaction(self):
+        return transaction.atomic()  # the planner settings of prepare() last until its end
+
     def prepare(self, cursor, text):
         """Planner settings for this transaction only, in one round trip."""
         settings = {
@@ -208,6 +212,11 @@ class PostgresStatement:
 
 class SQLiteStatement:
     least, greatest = "MIN", "MAX"
+
+    def transaction(self):
+        # One statement reads one snapshot; atomic() would take SQLite's write lock (transaction_mode
+        # IMMEDIATE) and make searches wait behind an import.
+        return nullcontext()
 
     def prepare(self, cursor, text):
         pass
