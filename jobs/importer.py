@@ -43,7 +43,7 @@ from metnum_site.upstream import PublishSavedRevision
 
 from .bulk import insert_rows
 from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork, contract_mask
-from .indexing import defer, deferred_offer_indexing, for_indexing
+from .indexing import defer, deferred_offer_indexing, for_indexing, offers_written
 from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, Skill, add_months
 from .sanitizer import sanitize_rich_text
 
@@ -756,6 +756,7 @@ class OfferImporter:
         offers = [creation.offer for creation in creations]
         JobOffer.assign_unique_slugs(offers, self.first_free_slugs)
         JobOffer.objects.bulk_create(offers)
+        offers_written.send(sender=JobOffer, pks=[offer.pk for offer in offers])
         contracts_through = JobOffer.contract_types.through
         insert_rows(
             contracts_through,

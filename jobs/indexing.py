@@ -23,6 +23,10 @@ BATCH_SIZE = 500
 # that still exist, read through for_indexing() (the others were deleted).
 offers_changed = Signal()
 
+# Sent inside the transaction that writes offers without Django's model signals (the importer's bulk
+# creations), with their `pks`: the search app notes there that their index write is pending.
+offers_written = Signal()
+
 
 def defer(pk, stored=None):
     """Note an offer for the batch's flush when a batch is open; False otherwise. `stored`, the
@@ -33,6 +37,11 @@ def defer(pk, stored=None):
         return False
     pending[pk] = stored
     return True
+
+
+def is_deferred(pk):
+    """Whether the open batch already notes the offer `pk`."""
+    return pk in (getattr(_state, "pending", None) or ())
 
 
 def for_indexing(offers):

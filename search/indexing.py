@@ -7,34 +7,92 @@ institution or its profession schedules, once the transaction commits, a task th
 offer and upserts or deletes it in both (search/signals.py, search/tasks.py); an import's batches
 arrive in bulk (index_in_bulk). The daily `search_index sync` catches what no signal announces:
 deadlines that pass, and anything lost on the way.
+
+Until an offer's change is in both indexes, a PendingIndexWrite row, written in the change's own
+transaction, says so: a process killed before the index write (an import between two flushes, a
+task never run) leaves the row for `search_index status` to count and `search_index sync` to repair.
+Each change gives the row a new token; whoever writes the indexes removes the row only if it still
+holds the token of the change they wrote (or read before reading the offer), never a newer one.
 """
 
 import logging
+import os
+import threading
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from modelsearch import index as wagtail_index
 from modelsearch.backends import get_search_backend, get_search_backends
 
+from jobs.indexing import for_indexing
 from jobs.models import JobOffer
 from metnum_site.upstream import index_entry_model
 
+from .models import PendingIndexWrite
+
 logger = logging.getLogger("search")
 CHUNK = 1000
+
+# {offer pk: token} of the changes this thread marked and has not written to the indexes yet.
+_marked = threading.local()
+
+
+def mark_pending(pks):
+    """Note in the current transaction that the offers `pks` changed and wait for their index write."""
+    tokens = getattr(_marked, "tokens", None)
+    if tokens is None:
+        tokens = _marked.tokens = {}
+    now = timezone.now()
+    rows = []
+    for pk in pks:
+        # From os.urandom, not `random`: processes forked from one parent must not draw the same tokens.
+        tokens[pk] = int.from_bytes(os.urandom(8), "big") >> 1
+        rows.append(PendingIndexWrite(offer_id=pk, token=tokens[pk], marked_at=now))
+    PendingIndexWrite.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["offer_id"], update_fields=["token", "marked_at"]
+    )
+
+
+def marked_tokens(pks):
+    """{pk: token} of this thread's marks of the offers `pks`, forgotten here: whoever writes them
+    clears the rows once done (clear_pending)."""
+    tokens = getattr(_marked, "tokens", None) or {}
+    return {pk: tokens.pop(pk) for pk in pks if pk in tokens}
+
+
+def pending_tokens(pks=None):
+    """{pk: token} of the pending rows (of the offers `pks`), read before the offers are."""
+    rows = PendingIndexWrite.objects.all() if pks is None else PendingIndexWrite.objects.filter(offer_id__in=pks)
+    return dict(rows.values_list("offer_id", "token"))
+
+
+def clear_pending(tokens):
+    """Remove the rows of `tokens` ({pk: token}) that no later change has marked again."""
+    tokens = {int(pk): token for pk, token in tokens.items()}
+    for start in range(0, len(tokens), CHUNK):
+        pks = sorted(tokens)[start : start + CHUNK]
+        PendingIndexWrite.objects.filter(offer_id__in=pks, token__in=[tokens[pk] for pk in pks]).delete()
 
 
 def index_entries():
     return index_entry_model().objects.filter(content_type=ContentType.objects.get_for_model(JobOffer))
 
 
-def sync_offer(pk):
-    """Upsert or delete one offer in both indexes, from what the database says now (idempotent)."""
+def sync_offer(pk, token=None):
+    """Upsert or delete one offer in both indexes, from what the database says now (idempotent), then
+    clear its pending row: the one of `token`, the change that asked for this write, or else the one
+    found before reading the offer."""
+    tokens = {pk: token} if token is not None else pending_tokens([pk])
     offer = JobOffer.get_indexed_objects().filter(pk=pk).first()
     if offer is None:
         drop_entries([pk])
     else:
         wagtail_index.insert_or_update_object(offer)
-    return sync_offers_to_elasticsearch([pk]) or ("indexed" if offer else "deleted")
+    outcome = sync_offers_to_elasticsearch([pk])
+    if outcome != "failed":
+        clear_pending(tokens)
+    return outcome or ("indexed" if offer else "deleted")
 
 
 def index_in_bulk(pks, offers):
@@ -123,6 +181,28 @@ def database_status():
         "missing": list(database_missing().values_list("pk", flat=True)),
         "orphans": database_orphans().count(),
     }
+
+
+def sync_pending():
+    """Write the offers with a pending row to both indexes and clear their rows.
+    Returns (offers written, offers Elasticsearch could not take: their rows stay)."""
+    tokens = pending_tokens()
+    pks, failed = sorted(tokens), 0
+    for start in range(0, len(pks), CHUNK):
+        chunk = pks[start : start + CHUNK]
+        index_in_bulk(chunk, list(for_indexing(JobOffer.get_indexed_objects().filter(pk__in=chunk))))
+        if sync_offers_to_elasticsearch(chunk) == "failed":
+            failed += len(chunk)
+        else:
+            clear_pending({pk: tokens[pk] for pk in chunk})
+    return len(pks) - failed, failed
+
+
+def pending_status():
+    """(number of pending rows, when the oldest was marked or None)."""
+    rows = PendingIndexWrite.objects.order_by("marked_at")
+    oldest = rows.values_list("marked_at", flat=True).first()
+    return rows.count(), oldest
 
 
 def database_sync():

@@ -78,3 +78,23 @@ class ZeroResultSearch(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class PendingIndexWrite(models.Model):
+    """An offer changed whose new state may not be in the search indexes yet.
+
+    Written in the transaction of the change (search/signals.py), removed once both indexes hold the
+    offer as it was after that change (search/indexing.py): a process killed in between leaves the row,
+    which `search_index status` counts as drift and `search_index sync` repairs. `token` is new at
+    each change, so that the writer of an older state never removes the row of a newer one."""
+
+    offer_id = models.BigIntegerField("offre", primary_key=True)  # no foreign key: a deleted offer has a row too
+    token = models.BigIntegerField("jeton")
+    marked_at = models.DateTimeField("modifiée le")
+
+    class Meta:
+        verbose_name = "offre à réindexer"
+        verbose_name_plural = "offres à réindexer"
+
+    def __str__(self):
+        return f"offre {self.offer_id}"

@@ -5,11 +5,15 @@ name) schedules the offer once per transaction; when the transaction commits, on
 and writes it to each index (search/tasks.py, search/indexing.py). A rolled-back change schedules
 nothing. A save that only touches bookkeeping fields (the latest revision, a lock) writes nothing.
 Inside an import's batch (jobs.indexing.deferred_offer_indexing) changes wait for the batch's flush,
-which hands over the offers in bulk (offers_changed)."""
+which hands over the offers in bulk (offers_changed).
+
+Every change also marks the offer as pending in its own transaction (indexing.mark_pending), whether
+its index write follows at commit or at the batch's flush; the index write clears the mark."""
 
 import threading
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -29,7 +33,11 @@ BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "l
 
 def schedule_offer(pk):
     """Index offer `pk` once the transaction commits, once however many changes it goes through."""
-    if pk is None or jobs_indexing.defer(pk):
+    if pk is None:
+        return
+    if not jobs_indexing.is_deferred(pk):  # once per offer and batch (an update saves its skills one by one)
+        indexing.mark_pending([pk])
+    if jobs_indexing.defer(pk):
         return
     pending = getattr(_scheduled, "pks", None)
     if pending is None:
@@ -44,14 +52,27 @@ def _enqueue_once(pk):
     pending = _scheduled.pks
     if pk in pending:
         pending.discard(pk)
-        tasks.sync_offer.enqueue(pk)
+        tasks.sync_offer.enqueue(pk, indexing.marked_tokens([pk]).get(pk))
 
 
 def offers_flushed(sender, pks, offers, **kwargs):
     """A flushed batch (a save, an admin request, an import's rows): the database index in bulk now,
     Elasticsearch in a task once committed."""
     indexing.index_in_bulk(pks, offers)
-    transaction.on_commit(partial(tasks.sync_offers_to_elasticsearch.enqueue, list(pks)), robust=True)
+    tokens = indexing.marked_tokens(pks)
+    if settings.ELASTICSEARCH_URL:
+        # The rows wait for Elasticsearch too (JSON task arguments: the keys become strings).
+        transaction.on_commit(
+            partial(tasks.sync_offers_to_elasticsearch.enqueue, list(pks), {str(pk): t for pk, t in tokens.items()}),
+            robust=True,
+        )
+    else:
+        indexing.clear_pending(tokens)
+
+
+def offers_written(sender, pks, **kwargs):
+    """Offers written without Django's signals (an import's bulk creations), in their transaction."""
+    indexing.mark_pending(pks)
 
 
 def offer_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -76,6 +97,7 @@ def offer_skill_changed(sender, instance, raw=False, **kwargs):
 
 def taxonomy_changed(field, sender, instance, created=False, raw=False, **kwargs):
     if not raw and not created:
+        indexing.mark_pending(list(JobOffer.objects.filter(**{field: instance.pk}).values_list("pk", flat=True)))
         transaction.on_commit(partial(tasks.sync_offers_of.enqueue, field, instance.pk), robust=True)
 
 
@@ -87,6 +109,7 @@ def synonyms_changed(sender, **kwargs):
 
 def connect():
     jobs_indexing.offers_changed.connect(offers_flushed, sender=JobOffer, dispatch_uid="search_offers_flushed")
+    jobs_indexing.offers_written.connect(offers_written, sender=JobOffer, dispatch_uid="search_offers_written")
     post_save.connect(offer_saved, sender=JobOffer, dispatch_uid="search_offer_saved")
     post_delete.connect(offer_deleted, sender=JobOffer, dispatch_uid="search_offer_deleted")
     m2m_changed.connect(

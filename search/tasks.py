@@ -8,14 +8,18 @@ from . import indexing
 
 
 @task()
-def sync_offer(offer_id):
-    return indexing.sync_offer(offer_id)
+def sync_offer(offer_id, token=None):
+    return indexing.sync_offer(offer_id, token)
 
 
 @task()
-def sync_offers_to_elasticsearch(offer_ids):
-    """After a bulk import: upsert or delete the imported offers in Elasticsearch, in bulk."""
-    return indexing.sync_offers_to_elasticsearch(offer_ids)
+def sync_offers_to_elasticsearch(offer_ids, tokens=None):
+    """After a bulk import: upsert or delete the imported offers in Elasticsearch, in bulk, then clear
+    their pending rows ({str(pk): token}) if it took them."""
+    outcome = indexing.sync_offers_to_elasticsearch(offer_ids)
+    if tokens and outcome != "failed":
+        indexing.clear_pending(tokens)
+    return outcome
 
 
 @task()

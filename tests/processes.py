@@ -9,6 +9,7 @@ folder, copied from one migrated once per session. Both hold the demo employers 
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -48,6 +49,15 @@ class Database:
         process = self.start(*arguments, **extra)
         out, err = process.communicate(timeout=timeout)
         return process.returncode, out, err
+
+    def scalar(self, sql, parameters=()):
+        """The one value `sql` selects, read at once (no process to start: fast enough to poll)."""
+        if self.vendor == "sqlite":
+            with sqlite3.connect(self.path, timeout=30) as reader:
+                return reader.execute(sql, parameters).fetchone()[0]
+        with connection.cursor() as cursor:
+            cursor.execute(sql.replace("?", "%s"), parameters)
+            return cursor.fetchone()[0]
 
     def python(self, code, **extra):
         """The standard output of `code`, run by `manage.py shell` (which must succeed)."""

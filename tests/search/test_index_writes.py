@@ -21,6 +21,7 @@ from jobs.importer import import_offers
 from jobs.models import JobOffer
 from search import es
 from search import indexing as search_indexing
+from search.models import PendingIndexWrite
 from tests.factories import JobOfferFactory
 from tests.jobs.admin_helpers import form_data, new_offer_data, offer_url
 from tests.jobs.conftest import institutions, offer_row  # noqa: F401  (fixtures)
@@ -226,3 +227,23 @@ def test_a_save_of_any_other_field_alone_is_written(writes):
         offer.save(update_fields=["salary_min"])  # not a Wagtail search field, but an Elasticsearch one
 
     assert writes.per_offer() == once(offer)
+
+
+def test_an_offer_written_to_the_index_leaves_no_pending_row_and_an_older_write_keeps_a_newer_row(
+    db, settings, django_capture_on_commit_callbacks
+):
+    settings.ELASTICSEARCH_URL = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = JobOfferFactory()
+        offer.title = "Intitulé modifié"
+        offer.save()
+    assert not PendingIndexWrite.objects.exists()
+
+    search_indexing.mark_pending([offer.pk])
+    older = search_indexing.marked_tokens([offer.pk])
+    search_indexing.mark_pending([offer.pk])  # a newer change, by another process for instance
+    search_indexing.clear_pending(older)
+    assert PendingIndexWrite.objects.filter(offer_id=offer.pk).exists()
+
+    search_indexing.sync_offer(offer.pk)  # reads the row's token before the offer
+    assert not PendingIndexWrite.objects.exists()

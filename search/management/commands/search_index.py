@@ -9,6 +9,7 @@ of "Vouliez-vous dire" (search/spelling.py), which `vocabulary` rebuilds alone.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils import timezone
 
 from search import es, indexing, spelling
 
@@ -37,6 +38,31 @@ class Command(BaseCommand):
         else:
             self.stdout.write(NO_CLUSTER.format(vendor=connection.vendor))
             getattr(self, f"database_{action}")()
+        if action == "sync":
+            self.pending_sync()
+
+    # Both engines: offers changed whose index write has not been done ----------------------------------
+
+    def pending_note(self):
+        """The pending count, after a line explaining it when there are some."""
+        count, oldest = indexing.pending_status()
+        if count:
+            since = timezone.localtime(oldest).strftime("%d/%m/%Y à %H:%M:%S")
+            self.stdout.write(
+                f"Offres modifiées pas encore réindexées : {count}, la plus ancienne depuis le {since} "
+                "(normal pendant un import ou une tâche d'indexation ; sinon, un processus a été arrêté "
+                "avant d'écrire l'index)."
+            )
+        return count
+
+    def pending_sync(self):
+        written, failed = indexing.sync_pending()
+        self.stdout.write(f"Offres modifiées pas encore réindexées : {written} réindexées.")
+        if failed:
+            raise CommandError(
+                f"{failed} offres modifiées n'ont pas pu être écrites dans Elasticsearch : "
+                "elles restent en attente, relancez `search_index sync`."
+            )
 
     # Elasticsearch ----------------------------------------------------------------------------------
 
@@ -51,11 +77,15 @@ class Command(BaseCommand):
         if not report["indices"]:
             self.stdout.write(f"Aucun index derrière l'alias {report['alias']} : lancez `search_index rebuild`.")
             return
-        drift = len(report["missing"]) + len(report["extra"])
         self.stdout.write(
             f"Alias {report['alias']} → {', '.join(report['indices'])}\n"
-            f"Documents : {report['documents']} ; offres ouvertes en base : {report['open_offers']}\n"
-            f"Écart : {drift} ({len(report['missing'])} à indexer, {len(report['extra'])} à retirer)"
+            f"Documents : {report['documents']} ; offres ouvertes en base : {report['open_offers']}"
+        )
+        pending = self.pending_note()
+        drift = len(report["missing"]) + len(report["extra"]) + pending
+        self.stdout.write(
+            f"Écart : {drift} ({len(report['missing'])} à indexer, {len(report['extra'])} à retirer, "
+            f"{pending} à réindexer)"
         )
         if drift:
             self.stdout.write("`search_index sync` corrige l'écart.")
@@ -88,10 +118,14 @@ class Command(BaseCommand):
         report = indexing.database_status()
         self.stdout.write(
             f"Offres ouvertes : {report['open_offers']} (filtrées à chaque recherche par JobOffer.objects.open())\n"
-            f"Offres : {report['offers']} ; entrées dans l'index de Wagtail : {report['entries']}\n"
-            f"Écart : {len(report['missing'])} offres sans entrée, {report['orphans']} entrées d'offres supprimées"
+            f"Offres : {report['offers']} ; entrées dans l'index de Wagtail : {report['entries']}"
         )
-        if report["missing"] or report["orphans"]:
+        pending = self.pending_note()
+        self.stdout.write(
+            f"Écart : {len(report['missing'])} offres sans entrée, {report['orphans']} entrées d'offres "
+            f"supprimées, {pending} offres modifiées à réindexer"
+        )
+        if report["missing"] or report["orphans"] or pending:
             self.stdout.write("`search_index sync` corrige l'écart.")
 
     def database_sync(self):
