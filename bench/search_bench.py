@@ -225,6 +225,11 @@ def parse_args():
     parser.add_argument("--bench-database", default="metnum_search_bench", help="nom de la base PostgreSQL jetable")
     parser.add_argument("--keep", action="store_true", help="garder la base générée (PostgreSQL) pour l'examiner")
     parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="mesurer sur la base gardée par un passage précédent avec --keep (ni génération ni index)",
+    )
+    parser.add_argument(
         "--parts",
         default="search,baseline,feeds,suggestions",
         help="mesures à faire, séparées par des virgules (défaut : search,baseline,feeds,suggestions)",
@@ -527,6 +532,14 @@ def gin_effect(words=("messagerie", "développeur")):
     return {word: (with_index[word], without_index[word]) for word in words}
 
 
+@contextlib.contextmanager
+def kept_database(name):
+    """The DATABASE_URL of the database a run with --keep left (PostgreSQL)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    yield urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path="/" + name))
+
+
 def cpu_model():
     with contextlib.suppress(OSError), open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
         for line in cpuinfo:
@@ -548,7 +561,11 @@ def main():
 
     from bench.databases import throwaway_database
 
-    with throwaway_database(args.bench_database, keep=args.keep) as url:
+    with (
+        kept_database(args.bench_database)
+        if args.reuse
+        else throwaway_database(args.bench_database, keep=args.keep) as url
+    ):
         os.environ["DATABASE_URL"] = url
         import django
 
@@ -565,17 +582,22 @@ def main():
         filtered += ["salary_min", "salary_max", "departement_code"]
         JobOffer.search_fields = [*JobOffer.search_fields, *(FilterField(field) for field in filtered)]
 
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        print(f"Migrations : {time.perf_counter() - started:.1f} s", flush=True)
-        started = time.perf_counter()
-        open_count = generate(args.offers)
-        generated = time.perf_counter() - started
-        started = time.perf_counter()
-        build_database_index()
-        if args.engine == "es":
-            call_command("search_index", "rebuild", verbosity=0)
-        indexed = time.perf_counter() - started
+        generated = indexed = 0.0
+        if args.reuse:
+            open_count = JobOffer.objects.open().count()
+            args.offers = JobOffer.objects.count()
+        else:
+            started = time.perf_counter()
+            call_command("migrate", verbosity=0)
+            print(f"Migrations : {time.perf_counter() - started:.1f} s", flush=True)
+            started = time.perf_counter()
+            open_count = generate(args.offers)
+            generated = time.perf_counter() - started
+            started = time.perf_counter()
+            build_database_index()
+            if args.engine == "es":
+                call_command("search_index", "rebuild", verbosity=0)
+            indexed = time.perf_counter() - started
 
         engine = get_engine()
         mix = searches()

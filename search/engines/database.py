@@ -235,8 +235,7 @@ def database_offer_titles(text, limit):
     words = FTS_WORD.findall(fold(text))
     if not words:
         return []
-    matching = text_dialect().title_prefix_filter(JobOffer.objects.open(), words)
-    offers = matching.order_by("-first_published_at", "-pk")[: limit * 10]
+    offers = text_dialect().newest_with_title_prefixes(JobOffer.objects.open(), words, limit * 10)
     start = fold(text).strip()
     return sorted(offers, key=lambda offer: not fold(offer.title).startswith(start))
 

@@ -91,3 +91,24 @@ def test_rich_text_is_indexed_and_excerpted_as_words_not_markup():
     assert "numériques. Vos <mark>missions</mark> : Écrire &amp; tester" in found.hits[0].excerpt_html
     assert search("kubernetes").total == 1  # not glued to the paragraph before it
     assert search("amp").total == search("li").total == 0  # words, not markup or entities
+
+
+def test_both_plans_of_the_postgresql_title_prefixes_find_the_same_newest_offers():
+    from django.db import connection as current
+
+    from jobs.models import JobOffer
+    from search.engines.db_text import text_dialect
+
+    if current.vendor != "postgresql":
+        pytest.skip("Les deux plans (identifiants, parcours du plus récent) sont ceux de PostgreSQL.")
+    for days in range(6):
+        offer(f"Cheffe de projet numéro {days}", days_ago=days)
+    offer("Cheffe de projet partie", filled_at=timezone.localdate())
+    offer("Chargée de mission", days_ago=0)
+    dialect, offers = text_dialect(), JobOffer.objects.open()
+
+    by_ids = dialect.newest_with_title_prefixes(offers, ["chef", "pro"], 4, few=100)
+    by_walk = dialect.newest_with_title_prefixes(offers, ["chef", "pro"], 4, few=1)
+
+    assert [found.title for found in by_ids] == [f"Cheffe de projet numéro {days}" for days in range(4)]
+    assert by_walk == by_ids
