@@ -34,7 +34,7 @@ def page_cache_check(app_configs, **kwargs):
             "REDIS_URL est vide : les pages publiques ne sont pas mises en cache (chaque processus de gunicorn "
             "aurait son propre cache, qu'une publication faite dans un autre ne viderait pas).",
             hint="Donnez l'adresse d'un Redis partagé par tous les processus, par exemple redis://127.0.0.1:6379/0 "
-            "(voir docs/deployment.md).",
+            "(voir docs/deploy.md).",
             id="metnum.W003",
         )
     ]

@@ -115,7 +115,11 @@ def live_server_thread(django_db_setup, django_db_blocker):
         server.is_ready.wait()
         if server.error:
             raise server.error
+        # Absolute addresses (offer pages' links and JSON-LD, feeds) name SITE_URL: this server here.
+        public_address = override_settings(SITE_URL=f"http://127.0.0.1:{server.port}")
+        public_address.enable()
         yield server
+        public_address.disable()
         server.terminate()
         for conn in connections_override.values():
             conn.dec_thread_sharing()

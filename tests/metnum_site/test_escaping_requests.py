@@ -42,6 +42,8 @@ ROUTES = {
     "sante": (lambda w: ["/sante"], ()),
     ".well-known/security.txt": (lambda w: ["/.well-known/security.txt"], ()),
     "sitemap.xml": (lambda w: ["/sitemap.xml"], ("p",)),
+    "sitemap-pages.xml": (lambda w: ["/sitemap-pages.xml"], ("p",)),
+    "sitemap-offres-<int:number>.xml": (lambda w: ["/sitemap-offres-1.xml", "/sitemap-offres-99.xml"], ("p",)),
     "offres/": (lambda w: ["/offres/"], PARAMETERS),
     "offres/suggestions": (lambda w: ["/offres/suggestions"], ("q",)),
     "offres/communes": (lambda w: ["/offres/communes"], ("q",)),

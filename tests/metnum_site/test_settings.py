@@ -75,6 +75,7 @@ SECRETS = {
     "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
     "ALLOWED_HOSTS": "metiers.numerique.gouv.fr",
     "SECURITY_CONTACT": "mailto:securite@numerique.gouv.fr",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # without it, check --deploy warns that pages are not cached
 }
 
 
