@@ -243,5 +243,9 @@ def format_violations(violations):
 
 
 def assert_accessible(page, context=None):
+    from playwright.sync_api import expect
+
+    # A search being refreshed dims its results (aria-busy): axe reads the page once it is done.
+    expect(page.locator("[aria-busy=true]")).to_have_count(0)
     violations = axe_violations(page, context)
     assert not violations, "axe-core :\n" + format_violations(violations)
