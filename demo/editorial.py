@@ -202,7 +202,6 @@ def institution_page_fields(institution, page, data, position, images):
     return {
         "intro": institution.description,
         "body": stream(*blocks),
-        "search_description": f"{institution.name} : métiers du numérique et offres d'emploi ouvertes.",
     }
 
 

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from jobs.choices import InstitutionKind
 from jobs.models import Institution, JobOffer
+from metnum_site.descriptions import meta_description
 from metnum_site.pagination import page_of
 
 from . import filters
@@ -50,6 +51,14 @@ class BodyPage(Page):
 
     def body_text(self):
         return " ".join([self.intro, *self.body.stream_block.get_searchable_content(self.body)])
+
+    @property
+    def meta_description(self):
+        """The editor's search description, else the intro, else the opening block's text, else the
+        start of the body."""
+        hero = self.hero
+        hero_text = hero.value["text"] if hero else ""
+        return meta_description(self.search_description, self.intro, hero_text, self.body_text())
 
     @property
     def reading_minutes(self):
@@ -98,6 +107,10 @@ class IndexPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def meta_description(self):
+        return meta_description(self.search_description, self.intro)
 
 
 # Employers

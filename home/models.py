@@ -7,6 +7,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from editorial.blocks import HomeStreamBlock, assign_anchors
+from metnum_site.descriptions import meta_description
+
+SITE_DESCRIPTION = (
+    "Les offres d'emploi du numérique de l'État : développement, données, cybersécurité, design, produit… "
+    "et pourquoi travailler pour le service public."
+)
 
 
 class HomePage(Page):
@@ -40,6 +46,12 @@ class HomePage(Page):
         first = self.body[0] if self.body else None
         return first if first is not None and first.block_type == "hero" else None
 
+    @property
+    def meta_description(self):
+        """The editor's search description, else the opening block's text, else what the site is."""
+        hero = self.hero
+        return meta_description(self.search_description, hero.value["text"] if hero else "", SITE_DESCRIPTION)
+
 
 class SitemapPage(Page):
     """The "Plan du site" page: lists the live pages of the site as a tree."""
@@ -56,6 +68,12 @@ class SitemapPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["tree"] = self.live_page_tree(request)
         return context
+
+    @property
+    def meta_description(self):
+        return meta_description(
+            self.search_description, "Plan du site : toutes les pages de Métiers du numérique, par rubrique."
+        )
 
     def live_page_tree(self, request):
         """Nested [{"page", "url", "children"}] of the live public pages, built from one query."""

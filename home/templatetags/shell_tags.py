@@ -50,6 +50,14 @@ def page_breadcrumb(page):
     }
 
 
+@register.filter
+def current_at(breadcrumb, path):
+    """The breadcrumb data with the current page's address, which templates/dsfr/breadcrumb.html gives
+    the last item: a link without `href` that DSFR's script listens to is one search engines cannot
+    follow (Lighthouse's "crawlable-anchors")."""
+    return {**breadcrumb, "current_url": path}
+
+
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
 def pagination(context, page_obj):
     """The DSFR pagination of `page_obj`, its links built from the request's query (home/pagination.py)."""

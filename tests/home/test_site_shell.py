@@ -72,6 +72,8 @@ def test_inner_pages_have_a_breadcrumb_back_home(client, demo_site):
     breadcrumb = html.select_one("nav.fr-breadcrumb")
     assert breadcrumb.select_one("a[href='/']") is not None
     assert breadcrumb.select_one("[aria-current=page]").get_text(strip=True) == "Mentions légales"
+    # A link to the page itself, not an `a` without `href` (which search engines cannot follow).
+    assert breadcrumb.select_one("[aria-current=page]")["href"] == "/mentions-legales/"
 
 
 def test_sitemap_lists_live_pages_only(client, demo_site):

@@ -189,7 +189,7 @@ def test_breadcrumb_leads_back_to_the_offers(client):
     breadcrumb = soup(client.get("/offres/architecte-cloud/")).select_one(".fr-breadcrumb")
 
     links = [(text(link), link.get("href")) for link in breadcrumb.select("a")]
-    assert links == [("Accueil", "/"), ("Offres", "/offres/"), ("Architecte cloud", None)]
+    assert links == [("Accueil", "/"), ("Offres", "/offres/"), ("Architecte cloud", "/offres/architecte-cloud/")]
 
 
 def test_similar_offers_same_profession_first_then_same_institution(client):
