@@ -60,6 +60,9 @@ MIDDLEWARE = [
     "metnum_site.csp.PolicyPerAreaMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves static files already compressed; above everything that writes
+    # the body.
+    "metnum_site.compression.PublicGZipMiddleware",
     # Inside the CSP middleware (each cached page gets a fresh nonce), outside everything that reads
     # the session: a page served from the cache skips them (metnum_site/page_cache.py).
     "metnum_site.page_cache.PublicPageCacheMiddleware",
