@@ -18,7 +18,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# The W3C Nu HTML Checker (npm package vnu-jar) for the markup tests; skipped without npm.
+# npm packages: the W3C Nu HTML Checker (vnu-jar) for the markup tests, Lighthouse for
+# bench/lighthouse.py; skipped without npm.
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --silent; \
 	else echo "npm absent : le contrôle du balisage (vnu) sera ignoré."; fi
