@@ -1,6 +1,7 @@
 """The page cache of anonymous public pages (metnum_site/page_cache.py): what it serves, when it lets go."""
 
 import datetime
+import gzip
 import re
 import time
 import uuid
@@ -213,3 +214,16 @@ def test_the_production_cache_on_redis_keeps_and_lets_go_of_pages(client, demo_s
             server = redis.Redis.from_url(url)
             for key in server.scan_iter(f"{prefix}:*"):
                 server.delete(key)
+
+
+def test_a_page_cached_for_a_gzip_client_reaches_every_client_in_its_own_encoding(client, demo_site):
+    compressed = client.get("/offres/", HTTP_ACCEPT_ENCODING="gzip, br")
+    plain = client.get("/offres/")
+    compressed_again = client.get("/offres/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert compressed["Content-Encoding"] == compressed_again["Content-Encoding"] == "gzip"
+    assert not plain.has_header("Content-Encoding")
+    assert plain.content.lstrip().startswith(b"<!DOCTYPE html>") or b"<html" in plain.content[:300]
+    assert gzip.decompress(compressed_again.content).replace(
+        compressed_again.wsgi_request._csp_nonce.encode(), b""
+    ) == plain.content.replace(plain.wsgi_request._csp_nonce.encode(), b"")
