@@ -4,6 +4,7 @@ different sources side by side, and an import killed with kill -9 in the middle 
 import time
 
 import pytest
+from django.db import connection
 
 from tests.jobs.importing import many_rows, write_csv
 from tests.processes import kill, wait_for_line
@@ -14,6 +15,18 @@ from tests.processes import kill, wait_for_line
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 IMPORT_RUNNING = 3
+
+
+@pytest.fixture(scope="module", autouse=True)
+def reference_data_back(django_db_blocker):
+    """The flush after each of these tests empties the test database, and serialized_rollback puts
+    the migrations' data back only before the next test that asks: put it back for the tests that
+    run after this module too (the browser tests' demo site needs Wagtail's root page)."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
 HOLD_LOCK = """
 import time
 from jobs.import_lock import source_lock
