@@ -30,10 +30,14 @@ def main():
     parser.add_argument("--offers", type=int, default=5000, help="Nombre d'offres du fichier (défaut : 5000).")
     arguments = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="metnum-bench-") as folder:
-        use_sqlite = not os.environ.get("DATABASE_URL")
-        if use_sqlite:
-            os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    from databases import throwaway_database
+
+    # A database of its own (beside DATABASE_URL's on PostgreSQL, never the test suite's), dropped at the end.
+    with (
+        tempfile.TemporaryDirectory(prefix="metnum-bench-") as folder,
+        throwaway_database("metnum_import_memory") as url,
+    ):
+        os.environ["DATABASE_URL"] = url
         os.environ["DJANGO_SETTINGS_MODULE"] = "metnum_site.settings.test"
         import django
 
@@ -41,18 +45,8 @@ def main():
         from django.core.management import call_command
         from django.db import connection
 
-        if use_sqlite:
-            call_command("migrate", verbosity=0)
-            run(arguments, Path(folder), connection, os.environ["DATABASE_URL"])
-        else:
-            connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_import_memory"
-            name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-            try:
-                url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
-                run(arguments, Path(folder), connection, url)
-            finally:
-                connection.close()
-                connection.creation.destroy_test_db(name, verbosity=0)
+        call_command("migrate", verbosity=0)
+        run(arguments, Path(folder), connection, url)
 
 
 def run(arguments, folder, connection, database_url):
