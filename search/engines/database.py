@@ -57,11 +57,11 @@ class DatabaseEngine(Engine):
             base = text_dialect().filter(base, text_query)
         selections = facet_conditions(query, taxonomies)
         facet_names = [name for name in FACET_NAMES if name != "departement" or query.show_departements]
-        score = text_dialect().score(text_query) if text_query and query.sort == SORT_RELEVANCE else None
+        ranking = text_dialect().ranking(text_query) if text_query and query.sort == SORT_RELEVANCE else None
 
         limit = min(size, MAX_SIZE) if size else PAGE_SIZE
         outcome = db_statement.run(
-            base, selections, facet_names, query.sort, query.page, score, limit, text=bool(text_query)
+            base, selections, facet_names, query.sort, query.page, ranking, limit, text=bool(text_query)
         )
         total = outcome.totals[""]
         offers = JobOffer.objects.filter(pk__in=outcome.page_ids).for_listing().in_bulk()

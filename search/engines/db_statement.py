@@ -13,6 +13,10 @@ page, with the text matched once and the open offers read once.
     -- the page: ids of the offers matching every selection, sorted, LIMIT 20 OFFSET <the last page at most>
     UNION ALL SELECT '#page', m_id, ROW_NUMBER() OVER (…) FROM (SELECT … FROM m WHERE s_a AND s_b …)
 
+A text search sorted by relevance orders by the score of search/ranking.py. On PostgreSQL, m carries
+only bounds of it read from the titles, and the page computes the exact score of the offers whose
+upper bound reaches the lower bound of the last offer of the page: see Ranking.
+
 Contract types are counted like the other facets, on the offers' bit masks (JobOffer.contract_mask):
 a row per mask, which read() splits into one count per contract type.
 SQLite has no GROUPING SETS: there the first part is one GROUP BY per facet, joined by UNION ALL.
@@ -42,9 +46,35 @@ class Outcome:
     page_ids: list = field(default_factory=list)
 
 
-def run(base, selections, facet_names, sort, page, score=None, limit=PAGE_SIZE, text=False):
+@dataclass
+class Ranking:
+    """The relevance score of a text search, for the statement. Either `score`, the exact score as an
+    expression on the offers, or bounds of it: `least` and `gap` (expressions on the offers; every
+    score lies in [least, least + gap]), `entry` (the expression of the offer's index entry id) and
+    `exact` ((sql, params) of a query giving the exact score of the entry whose id is m.k_entry).
+
+    The K-th best score is at least the K-th best lower bound, so an offer whose upper bound is under
+    it cannot be in the first K; the exact score is computed for the others only, and only where the
+    bounds differ."""
+
+    ENTRY = "k_entry"
+
+    score: object = None
+    least: object = None
+    gap: object = None
+    entry: object = None
+    exact: tuple = None
+
+    def columns(self):
+        if self.score is not None:
+            return {"k_score": self.score}
+        return {"k_least": self.least, "k_gap": self.gap, self.ENTRY: self.entry}
+
+
+def run(base, selections, facet_names, sort, page, ranking=None, limit=PAGE_SIZE, text=False):
     """Execute the statement for `base` (a JobOffer queryset: open, text, salary, recency) and
-    `selections` ({facet: Q}) and return an Outcome."""
+    `selections` ({facet: Q}) and return an Outcome. `ranking` (a Ranking) orders a text search by
+    relevance."""
     grouped = [name for name in facet_names if name in FACET_COLUMNS]
     columns = {
         "m_id": F("pk"),
@@ -54,8 +84,8 @@ def run(base, selections, facet_names, sort, page, score=None, limit=PAGE_SIZE, 
         **{f"f_{name}": F(FACET_COLUMNS[name]) for name in grouped},
         **{f"s_{name}": ExpressionWrapper(condition, BooleanField()) for name, condition in selections.items()},
     }
-    if score is not None:
-        columns["k_score"] = score
+    if ranking is not None:
+        columns.update(ranking.columns())
     base_sql, params = base.order_by().values(**columns).query.sql_with_params()
     dialect = statement_dialect()
 
@@ -67,18 +97,29 @@ def run(base, selections, facet_names, sort, page, score=None, limit=PAGE_SIZE, 
                 f"SELECT '{name}', {as_text(f'f_{name}')}, COUNT(*) FROM m "
                 f"WHERE {conjunction(selections, name)} GROUP BY f_{name}"
             )
-    every, keys = conjunction(selections), order_keys(sort, score is not None)
+    every, keys = conjunction(selections), order_keys(sort, ranking is not None)
     last_page = f"{dialect.greatest}((COUNT(*) + {PAGE_SIZE - 1}) / {PAGE_SIZE}, 1)"
     offset = f"(SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} FROM m WHERE {every})"
+    candidates, page_params = "m", [page]
+    if ranking is not None and ranking.score is None and sort == SORT_RELEVANCE:
+        exact_sql, exact_params = ranking.exact
+        kth_least = (
+            f"(SELECT k_least FROM m WHERE {every} ORDER BY k_least DESC LIMIT 1 OFFSET {offset} + {int(limit) - 1})"
+        )
+        candidates = (
+            f"(SELECT m.*, CASE WHEN k_gap = 0 THEN k_least ELSE ({exact_sql}) END AS k_score FROM m "
+            f"WHERE {every} AND k_least + k_gap >= COALESCE({kth_least}, 0)) AS candidates"
+        )
+        page_params = [*exact_params, page, page]
     parts.append(
         f"SELECT '{PAGE}', CAST(m_id AS TEXT), ROW_NUMBER() OVER (ORDER BY {keys}) "
-        f"FROM (SELECT * FROM m WHERE {every} ORDER BY {keys} LIMIT {int(limit)} OFFSET {offset}) AS page"
+        f"FROM (SELECT * FROM {candidates} WHERE {every} ORDER BY {keys} LIMIT {int(limit)} OFFSET {offset}) AS page"
     )
     statement = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
 
     with dialect.transaction(), connection.cursor() as cursor:
         dialect.prepare(cursor, text)
-        cursor.execute(statement, [*params, page])
+        cursor.execute(statement, [*params, *page_params])
         rows = cursor.fetchall()
     return read(rows, grouped, selections)
 

@@ -1,0 +1,93 @@
+"""The order of a text search sorted by relevance, page after page: the score of search/ranking.py,
+then the newest first. On PostgreSQL the statement computes it in two steps (bounds from the titles,
+then the exact score of the offers that may reach the page: db_statement.Ranking); the pages must
+be exactly those of the one-step definition."""
+
+import random
+
+import pytest
+
+from search.engines.database import DatabaseEngine
+from search.query import PAGE_SIZE, OfferQuery
+from search.ranking import PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
+from tests.search.conftest import offer, querydict
+
+pytestmark = pytest.mark.django_db
+
+# Words the French stemmer keeps whole, found in no default text of an offer.
+WORDS = ("python", "kubernetes", "cobol", "fortran", "linux")
+WEIGHTS = {"title": WEIGHT_TITLE, "core": WEIGHT_CORE, "context": WEIGHT_CONTEXT}
+
+
+@pytest.fixture
+def corpus():
+    """90 offers, each word of WORDS placed in the title, the missions (core), the team (context) or
+    nowhere, at random but the same on every run; one publication day each, so no two tie."""
+    rng = random.Random(20261204)
+    offers = []
+    for number in range(90):
+        places = {word: rng.choice(["title", "title", "core", "core", "context", None]) for word in WORDS}
+        in_title = [word for word in WORDS if places[word] == "title"]
+        rng.shuffle(in_title)
+        created = offer(
+            " ".join(["Poste", *in_title]),
+            days_ago=number,
+            missions="<p>" + " ".join(["Missions", *(word for word in WORDS if places[word] == "core")]) + ".</p>",
+            team=" ".join(["Équipe", *(word for word in WORDS if places[word] == "context")]),
+        )
+        offers.append((created, places, in_title))
+    return offers
+
+
+def expected_order(corpus, words):
+    scored = []
+    for created, places, in_title in corpus:
+        if any(places[word] is None for word in words):
+            continue
+        score = sum(WEIGHTS[places[word]] for word in words)
+        phrase = list(words)
+        if any(in_title[start : start + len(phrase)] == phrase for start in range(len(in_title))):
+            score += PHRASE_IN_TITLE_BONUS
+        scored.append((-score, -created.first_published_at.timestamp(), created.pk))
+    return [pk for _, _, pk in sorted(scored)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("python",),
+        ("kubernetes", "python"),
+        ("cobol", "python", "kubernetes"),
+        # Five words: an offer with none of them in its title can tie one with four there (5 × 2 = 4 × 1 + 6).
+        ("linux", "fortran", "cobol", "python", "kubernetes"),
+    ],
+)
+def test_every_page_follows_the_score_then_the_newest(corpus, words):
+    expected = expected_order(corpus, words)
+    assert len(expected) > PAGE_SIZE  # more than one page, and pages that cut through a score
+
+    found = []
+    for page in range(1, (len(expected) + PAGE_SIZE - 1) // PAGE_SIZE + 1):
+        query = OfferQuery.from_querydict(querydict({"q": " ".join(words), "page": str(page)}))
+        results = DatabaseEngine().search(query)
+        assert results.total == len(expected)
+        found += [hit.offer.pk for hit in results.hits]
+
+    assert found == expected
+
+
+def test_an_offer_scored_by_its_body_alone_reaches_the_page_it_ties_into():
+    """The exact score of an offer whose words are all in its missions (5 × 2) ties with offers having
+    one word in their title and four in their team (6 + 4 × 1): its title alone promises only 5, yet
+    as the newest of the tie it comes first."""
+    words = ("linux", "fortran", "cobol", "python", "kubernetes")
+    in_missions = offer("Poste", days_ago=0, missions=f"<p>Missions {' '.join(words)}.</p>", team="Équipe")
+    in_titles = [
+        offer(f"Poste {words[number % 5]}", days_ago=number + 1, team="Équipe " + " ".join(words))
+        for number in range(PAGE_SIZE + 5)
+    ]
+
+    query = OfferQuery.from_querydict(querydict({"q": " ".join(words)}))
+    results = DatabaseEngine().search(query)
+
+    assert [hit.offer.pk for hit in results.hits] == [in_missions.pk, *(item.pk for item in in_titles[: PAGE_SIZE - 1])]
