@@ -257,6 +257,11 @@ class OfferQuery:
     def urlencode(self, page=True):
         return urlencode(self.params(page=page))
 
+    def search_params(self):
+        """What is searched, without the sort and the page: the canonical form of a saved search (the
+        email alerts store `urlencode(query.search_params())` and read it back with from_querydict)."""
+        return [(name, value) for name, value in self.params(page=False) if name != "tri"]
+
     def without(self, name, value=None):
         """This query without one filter value (or the whole filter when value is None), back on
         page 1. `name` is a facet name, "q", "salaire_min", "publiee" or "autour"."""

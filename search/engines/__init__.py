@@ -3,6 +3,7 @@
     from search.engines import get_engine
     results = get_engine().search(OfferQuery.from_querydict(request.GET))   # an OfferResults
     feed = get_engine().newest(query, size=50)      # the 50 newest offers (JobOffer), no facet counts
+    new = get_engine().newest(query, size=100, among=ids)   # the same, only among those offer ids
     suggestions = get_engine().autocomplete("dévelo")                       # list of Suggestion
 
 `get_engine()` returns the database engine when settings.ELASTICSEARCH_URL is empty, and otherwise
@@ -37,9 +38,11 @@ class Engine:
         offers instead of the query's page of 20: the feeds ask for 50."""
         raise NotImplementedError
 
-    def newest(self, query, size):
+    def newest(self, query, size, among=None):
         """The `size` (at most MAX_SIZE) newest open offers matching an OfferQuery's text and filters,
-        as JobOffer ready for a listing: no facet count, no total, no highlight (the feeds)."""
+        as JobOffer ready for a listing: no facet count, no total, no highlight (the feeds). `among`
+        (ids, or a queryset of ids) keeps only those offers (the email alerts: the offers new since
+        the last digest)."""
         raise NotImplementedError
 
     def autocomplete(self, text, limit=8):

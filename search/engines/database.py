@@ -80,11 +80,13 @@ class DatabaseEngine(Engine):
             engine=self.name,
         )
 
-    def newest(self, query, size):
+    def newest(self, query, size, among=None):
         text_query = parse_text(query.text, synonyms_for(query.text))
         offers = JobOffer.objects.open().filter(
             non_facet_conditions(query), *facet_conditions(query, Taxonomies()).values()
         )
+        if among is not None:
+            offers = offers.filter(pk__in=among)
         if text_query:
             offers = text_dialect().filter(offers, text_query)
         newest_first = (F("first_published_at").desc(nulls_last=True), "-pk")

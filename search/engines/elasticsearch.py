@@ -175,12 +175,14 @@ class NewestOffersSearch(OfferFacetedSearch):
     """The newest offers of a query: its text and filters, newest first, without aggregations,
     highlights, spelling or an exact total (the feeds)."""
 
-    def __init__(self, offer_query, taxonomies, size, using=None):
+    def __init__(self, offer_query, taxonomies, size, using=None, among=None):
+        self.among = None if among is None else [str(pk) for pk in among]
         super().__init__(replace(offer_query, requested_sort=SORT_DATE, page=1), taxonomies, using=using)
         self.on_page(1, size=min(size, MAX_SIZE))
 
     def search(self):
-        return super().search().extra(track_total_hits=False)
+        search = super().search().extra(track_total_hits=False)
+        return search if self.among is None else search.filter("ids", values=self.among)
 
     def aggregate(self, search):
         pass
@@ -239,8 +241,8 @@ class ElasticsearchEngine(Engine):
                     candidates.append(Relaxation(name, label, count))
         return max(candidates, key=lambda candidate: candidate.total, default=None)
 
-    def newest(self, query, size):
-        search = NewestOffersSearch(query, Taxonomies(), size, using=self.get_client())
+    def newest(self, query, size, among=None):
+        search = NewestOffersSearch(query, Taxonomies(), size, using=self.get_client(), among=among)
         ids = [int(hit["_id"]) for hit in search.execute().to_dict()["hits"]["hits"]]
         offers = JobOffer.objects.open().for_listing().in_bulk(ids)
         return [offers[pk] for pk in ids if pk in offers]

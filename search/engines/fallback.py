@@ -36,8 +36,8 @@ class FallbackEngine(Engine):
     def search(self, query, size=None):
         return self._call("search", query, size)
 
-    def newest(self, query, size):
-        return self._call("newest", query, size)
+    def newest(self, query, size, among=None):
+        return self._call("newest", query, size, among)
 
     def autocomplete(self, text, limit=8):
         return self._call("autocomplete", text, limit)
