@@ -27,6 +27,7 @@ urlpatterns = [
     path("offres/", include("search.urls")),
     path("offres/", include("jobs.urls")),
     path("recherche/", search_views.site_search, name="site_search"),
+    path("alertes/", include("alerts.urls")),
 ]
 
 if settings.DJANGO_ADMIN_ENABLED:

@@ -176,6 +176,8 @@ def search_context(query, results):
             for days in RECENCY_DAYS
         ],
         "feed_urls": feed_urls(query),
+        # The email alert page takes the search as its parameters (what is searched: no sort, no page).
+        "alert_params": urlencode(query.search_params()),
         "show_pagination": results.page_count > 1,
         "site_search_url": f"{reverse('site_search')}?{urlencode({'q': query.text})}" if query.text else "",
         "breadcrumb_data": {"links": [], "current": "Offres"},

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "jobs",
     "editorial",
     "search",
+    "alerts",
     "demo",
     "dsfr",
     "wagtail.contrib.redirects",
@@ -187,6 +188,13 @@ EMAIL_BACKEND = env_str(
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{WAGTAIL_SITE_NAME} <ne-pas-repondre@metiers.numerique.gouv.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Email alerts (alerts/, docs/alerts.md): digests sent per minute at most (every worker together),
+# attempts before a digest is left to the next one, subscription requests allowed per hour.
+ALERTS_EMAILS_PER_MINUTE = env_int("ALERTS_EMAILS_PER_MINUTE", 120)
+ALERTS_MAX_ATTEMPTS = 5
+ALERTS_REQUESTS_PER_ADDRESS = env_int("ALERTS_REQUESTS_PER_ADDRESS", 3)
+ALERTS_REQUESTS_PER_CLIENT = env_int("ALERTS_REQUESTS_PER_CLIENT", 10)
 
 # Background tasks (django-tasks). The database backend needs `manage.py db_worker`;
 # "immediate" runs each task in the request that enqueued it.

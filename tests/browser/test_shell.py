@@ -10,6 +10,10 @@ SHELL_PAGES = [
     ("/mentions-legales/", 200),
     ("/accessibilite/", 200),
     ("/plan-du-site/", 200),
+    # The email alerts (alerts/): the subscription form with a search, the pages after it, a bad link.
+    ("/alertes/nouvelle/?q=data&region=11", 200),
+    ("/alertes/demande-envoyee/", 200),
+    ("/alertes/gerer/lien-altere/", 404),
     ("/cette-adresse-nexiste-pas/", 404),
 ]
 

@@ -51,6 +51,11 @@ ROUTES = {
     "offres/flux.atom": (lambda w: ["/offres/flux.atom"], PARAMETERS),
     "offres/<slug:slug>/": (lambda w: [w.offer.get_absolute_url(), "/offres/{payload}/"], ()),
     "recherche/": (lambda w: ["/recherche/"], ("q", "page")),
+    "alertes/nouvelle/": (lambda w: ["/alertes/nouvelle/"], PARAMETERS),
+    "alertes/demande-envoyee/": (lambda w: ["/alertes/demande-envoyee/"], ()),
+    "alertes/confirmer/<str:token>/": (lambda w: ["/alertes/confirmer/{payload}/"], ()),
+    "alertes/desinscription/<str:token>/": (lambda w: ["/alertes/desinscription/{payload}/"], ()),
+    "alertes/gerer/<str:token>/": (lambda w: ["/alertes/gerer/{payload}/"], ()),
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
         lambda w: [f"/_util/authenticate_with_password/{w.page_restriction.pk}/{w.restricted_page.pk}/"],
         (),
