@@ -78,7 +78,7 @@ def get_or_create_institution_page(institution, publish=True, **fields):
 def permission_index():
     """Every permission a space may grant, by (app label, codename), in one query: the demo opens
     two dozen spaces and shares it."""
-    apps = ["wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs", "jobs", "editorial", "search"]
+    apps = ["wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs", "jobs", "editorial", "search", "alerts"]
     return {
         (permission.content_type.app_label, permission.codename): permission
         for permission in Permission.objects.filter(content_type__app_label__in=apps).select_related("content_type")
@@ -145,8 +145,8 @@ def _grant_collection(group, collection, actions, changes):
 @transaction.atomic
 def ensure_editorial_team(changes=None):
     """The "Équipe éditoriale" group: the whole site's pages (stories, guides, employer pages), every
-    offer, the taxonomies (institutions, métiers, tags), the search synonyms, the report of searches
-    without results and every collection; no user management."""
+    offer, the taxonomies (institutions, métiers, tags), the search synonyms, the reports of searches
+    without results and of the email alerts' counts, and every collection; no user management."""
     changes = changes or Changes()
     group, created = Group.objects.get_or_create(name=EDITORIAL_TEAM)
     changes.add(created, f"groupe « {EDITORIAL_TEAM} »")
@@ -162,6 +162,8 @@ def ensure_editorial_team(changes=None):
             *changes.model_permissions("editorial", "theme", ["add", "change", "delete", "view"]),
             *changes.model_permissions("search", "synonymgroup", ["add", "change", "delete", "view"]),
             *changes.model_permissions("search", "zeroresultsearch", ["view"]),
+            # The weekly counts of the email alerts, never the addresses (alerts.view_subscriber_address).
+            *changes.model_permissions("alerts", "alertactivity", ["view"]),
         ],
         f"groupe « {EDITORIAL_TEAM} »",
     )
