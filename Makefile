@@ -36,6 +36,7 @@ demo: migrate
 run: demo
 	$(MANAGE) create_dev_users
 	@echo "Site : http://$(HOST):$(PORT)/   Administration : http://$(HOST):$(PORT)/admin/"
+	@echo "Courriels envoyés (alertes) : un fichier par envoi dans $(CURDIR)/var/courriels/ ; nouvelles offres : $(MANAGE) send_alerts --frequency quotidienne"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Browser tests need Debian's Chromium: installed when missing and we are root, skipped otherwise.

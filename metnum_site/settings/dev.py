@@ -1,4 +1,4 @@
-"""Local development: debug on, a throwaway secret key, emails printed to the console."""
+"""Local development: debug on, a throwaway secret key, emails written to files in var/courriels/."""
 
 from .base import *  # noqa: F403
 from .environment import env_bool, env_str
@@ -7,6 +7,14 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 # Without a worker running beside runserver, tasks run in the request that enqueues them.
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "immediate")]}}  # noqa: F405
+
+# Emails (alert confirmations and digests) go to one file per sending in var/courriels/, unless an
+# SMTP server is configured: `make run` says where to read them.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.filebased.EmailBackend",  # noqa: F405
+)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "courriels"))  # noqa: F405
 
 # The embedded demo signs in with a password only (TWO_FACTOR_REQUIRED=true to try the second factor),
 # and routes Django's own admin at /django-admin/, which production never routes.
