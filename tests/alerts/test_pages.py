@@ -231,3 +231,14 @@ def test_the_digest_links_lead_to_working_pages(client, dinum):
     assert f"http://testserver{offer.get_absolute_url()}" in message.body
     for path in links(message):
         assert client.get(path).status_code == 200, path
+
+
+def test_the_personal_data_page_says_what_alerts_keep_and_for_how_long(client):
+    from tests.editorial.pages import home_page
+
+    home_page()
+    page = client.get("/donnees-personnelles/").content.decode()
+
+    assert "Alertes par e-mail" in page
+    for fact in ("votre adresse\n      e-mail, la recherche", "effacée au bout de 7 jours", "depuis deux ans"):
+        assert " ".join(fact.split()) in " ".join(page.split())
