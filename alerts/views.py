@@ -30,13 +30,15 @@ MAX_SEARCH_INPUT = 10_000
 
 
 def private_page(view):
-    """Never cached nor indexed; no Referer leaves a page whose address holds a signed link."""
+    """Never cached nor indexed; no Referer leaves the site from a page whose address holds a signed
+    link. Not "no-referrer": browsers then send `Origin: null` with the page's forms, which Django's
+    CSRF check refuses."""
 
     @functools.wraps(view)  # keeps csrf_exempt
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     return never_cache(wrapped)

@@ -186,6 +186,8 @@ EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes (the demo, the browser tests).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "courriels"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{WAGTAIL_SITE_NAME} <ne-pas-repondre@metiers.numerique.gouv.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

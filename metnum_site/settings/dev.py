@@ -14,7 +14,6 @@ EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.filebased.EmailBackend",  # noqa: F405
 )
-EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "courriels"))  # noqa: F405
 
 # The embedded demo signs in with a password only (TWO_FACTOR_REQUIRED=true to try the second factor),
 # and routes Django's own admin at /django-admin/, which production never routes.

@@ -8,6 +8,8 @@ on PostgreSQL the live server (another connection) does not see it. Data a brows
 belongs in the demo content.
 """
 
+import email
+import email.policy
 import io
 import os
 import shutil
@@ -187,6 +189,43 @@ def _browser_page(browser, live_server_thread, **options):
     # The test's transaction ends after this fixture: let the requests still running finish inside it.
     live_server_thread.httpd.wait_until_settled()
     watch.assert_clean()
+
+
+@pytest.fixture
+def sent_emails(production_stack):
+    """A function returning the emails the site sent during the test, as (recipients, plain text):
+    from Django's test outbox under the live server thread, from the files of the production stack's
+    file backend otherwise."""
+    from django.core import mail
+
+    mail.outbox = []
+    already = (
+        set(production_stack.mail_dir.glob("*.log"))
+        if production_stack and production_stack.mail_dir.exists()
+        else set()
+    )
+
+    def read():
+        if production_stack is None:
+            return [(message.to, message.body) for message in mail.outbox]
+        found = []
+        for path in sorted(set(production_stack.mail_dir.glob("*.log")) - already):
+            # The file backend writes each message followed by a line of 79 dashes.
+            for chunk in path.read_text(encoding="utf-8").split("-" * 79):
+                if chunk.strip():
+                    message = email.message_from_bytes(chunk.lstrip().encode(), policy=email.policy.default)
+                    found.append(plain_text_of(message))
+        return found
+
+    return read
+
+
+def plain_text_of(message):
+    recipients = [address.strip() for address in message["To"].split(",")]
+    for part in message.walk():
+        if part.get_content_type() == "text/plain":
+            return recipients, part.get_content()
+    return recipients, ""
 
 
 @pytest.fixture

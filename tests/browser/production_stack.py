@@ -49,6 +49,7 @@ class ProductionStack:
 
         self.workdir = Path(workdir)
         self.port = free_port()
+        self.mail_dir = self.workdir / "courriels"
         authority = trustme.CA()
         certificate = authority.issue_cert("127.0.0.1")
         self.cert, self.key = self.workdir / "cert.pem", self.workdir / "key.pem"
@@ -67,6 +68,9 @@ class ProductionStack:
             "STATIC_ROOT": str(self.workdir / "static"),
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "TASKS_BACKEND": "immediate",
+            # Emails go to files the tests read (sent_emails in conftest.py), as the demo's do.
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(self.mail_dir),
             "SECURITY_CONTACT": os.environ.get("SECURITY_CONTACT", "mailto:securite@example.gouv.fr"),
         }
         self.process = None
