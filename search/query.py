@@ -5,8 +5,9 @@ of `/offres/` (and of the feeds, which take the same parameters).
     results = get_engine().search(query)          # search/engines/__init__.py
 
 Nothing a URL can hold makes `from_querydict` raise: unknown parameters and unknown values are
-dropped, a malformed number is dropped and explained in `query.notices` (French sentences for the
-page to display). The parameter names and codes are a public URL contract:
+dropped (the values in `query.unknown`, which the open-data API refuses), a malformed number is
+dropped and explained in `query.notices` (French sentences for the page to display). The parameter
+names and codes are a public URL contract:
 
     q            text, trimmed, at most MAX_TEXT_LENGTH characters
     institution  institution slug            (repeatable, values OR'ed)
@@ -31,6 +32,7 @@ when the parameter is present); every other value is checked against the code li
 jobs/choices.py and jobs/geography.py.
 """
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -130,6 +132,11 @@ class OfferQuery:
     asked_page: int = 1  # the number in the `page` parameter, which may be past MAX_PAGE
     notices: tuple = ()  # French sentences explaining what was ignored
     malformed: tuple = ()  # the parameters those sentences are about, when a number was malformed
+    unknown: tuple = ()  # (parameter, value) pairs dropped silently: unknown codes, slugs, sort or radius
+    # Not a URL parameter: offers first published after this instant are left out. The API's cursor
+    # sets it to the moment of its first page, so that offers published meanwhile never shift the
+    # following pages (api/cursor.py).
+    published_until: datetime.datetime | None = None
 
     # Parsing -----------------------------------------------------------------------------------
 
@@ -147,7 +154,11 @@ class OfferQuery:
             values = _clean_values(_all(data, name), upper=name in ("region", "departement"))
             if values:
                 filters[name] = values
-        filters = _known_values(filters)
+        known = _known_values(filters)
+        unknown = [
+            (name, value) for name, values in filters.items() for value in values if value not in known.get(name, ())
+        ]
+        filters = known
 
         salary_min = _parse_number(
             data,
@@ -167,6 +178,8 @@ class OfferQuery:
             malformed,
             "La période de publication «\u00a0{value}\u00a0» n'est pas un nombre de jours : ce filtre est ignoré.",
         )
+        if published_within is not None and published_within not in RECENCY_DAYS:
+            unknown.append(("publiee", str(published_within)))
         if published_within not in RECENCY_DAYS:
             published_within = None
 
@@ -186,10 +199,13 @@ class OfferQuery:
         )
         if radius is not None and radius not in RADII_KM:
             notices.append(f"Le rayon de {radius}\u00a0km n'est pas proposé : 30\u00a0km sont appliqués.")
+            unknown.append(("rayon", str(radius)))
         if radius not in RADII_KM:
             radius = DEFAULT_RADIUS_KM
 
         sort = clean_text(_first(data, "tri")).lower()
+        if sort and sort not in SORTS:
+            unknown.append(("tri", sort[:100]))
         page, page_notice = read_page_number(clean_text(_first(data, "page")))
         if page_notice:
             notices.append(page_notice)
@@ -206,6 +222,7 @@ class OfferQuery:
             asked_page=page or 1,
             notices=tuple(notices),
             malformed=tuple(malformed),
+            unknown=tuple(unknown),
         )
 
     # Reading -----------------------------------------------------------------------------------
@@ -283,7 +300,7 @@ class OfferQuery:
 
     def _narrowed(self, **changes):
         """A changed copy, back on page 1 and without the notices about this request's parameters."""
-        return replace(self, page=1, asked_page=1, notices=(), malformed=(), **changes)
+        return replace(self, page=1, asked_page=1, notices=(), malformed=(), unknown=(), **changes)
 
     def cleared(self):
         """Same text and sort, no filter."""

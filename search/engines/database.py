@@ -153,6 +153,8 @@ def non_facet_conditions(query):
     if query.published_within is not None:
         since = timezone.now() - datetime.timedelta(days=query.published_within)
         condition &= Q(first_published_at__gte=since)
+    if query.published_until is not None:
+        condition &= Q(first_published_at__lte=query.published_until)
     return condition
 
 

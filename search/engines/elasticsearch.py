@@ -99,6 +99,8 @@ class OfferFacetedSearch(FacetedSearch):
             search = search.filter("range", salary={"gte": query.salary_min})
         if query.published_within is not None:
             search = search.filter("range", first_published_at={"gte": f"now-{query.published_within}d"})
+        if query.published_until is not None:
+            search = search.filter("range", first_published_at={"lte": query.published_until.isoformat()})
         if query.near is not None:
             # "plane": the flat-map distance the database engine computes (search/engines/database.py).
             point = {"lat": query.near.latitude, "lon": query.near.longitude}
