@@ -190,7 +190,8 @@ class PublicPageCacheMiddleware:
     def cacheable_request(request):
         if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
             return False
-        if request.path_info.startswith((*settings.ADMIN_PATH_PREFIXES, "/documents/", "/sante")):
+        # The API's answers (/api/v1/) have their own ETag, and must pass its rate limit each time.
+        if request.path_info.startswith((*settings.ADMIN_PATH_PREFIXES, "/documents/", "/sante", "/api/v1/")):
             return False
         signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
         return not signed_in and "messages" not in request.COOKIES

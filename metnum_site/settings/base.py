@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "alerts",
+    "api",
     "demo",
     "dsfr",
     "wagtail.contrib.redirects",
@@ -295,6 +296,12 @@ ELASTICSEARCH_COOL_DOWN = env_int("ELASTICSEARCH_COOL_DOWN", 30)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends"},
 }
+
+# Open-data API (api/, docs/api.md): requests per client address and per period (seconds), then 429;
+# 0 turns the limit off. Browsers and proxies may keep an answer API_CACHE_SECONDS.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_LIMIT_PERIOD = env_int("API_RATE_LIMIT_PERIOD", 60)
+API_CACHE_SECONDS = 60
 
 # Audience measurement (optional): Matomo URL from the environment; the site id may also be
 # set by editors in the site settings.

@@ -14,6 +14,8 @@ SHELL_PAGES = [
     ("/alertes/nouvelle/?q=data&region=11", 200),
     ("/alertes/demande-envoyee/", 200),
     ("/alertes/gerer/lien-altere/", 404),
+    # The open-data API's documentation page (api/).
+    ("/api/", 200),
     ("/cette-adresse-nexiste-pas/", 404),
 ]
 

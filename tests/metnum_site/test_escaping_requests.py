@@ -56,6 +56,13 @@ ROUTES = {
     "alertes/confirmer/<str:token>/": (lambda w: ["/alertes/confirmer/{payload}/"], ()),
     "alertes/desinscription/<str:token>/": (lambda w: ["/alertes/desinscription/{payload}/"], ()),
     "alertes/gerer/<str:token>/": (lambda w: ["/alertes/gerer/{payload}/"], ()),
+    "api/": (lambda w: ["/api/"], ()),
+    "api/v1/offres/": (lambda w: ["/api/v1/offres/"], (*PARAMETERS, "taille", "curseur")),
+    "api/v1/institutions/": (lambda w: ["/api/v1/institutions/"], PARAMETERS),
+    "api/v1/openapi.json": (lambda w: ["/api/v1/openapi.json"], ()),
+    "api/v1/donnees/offres.csv": (lambda w: ["/api/v1/donnees/offres.csv"], ()),
+    "api/v1/donnees/offres.jsonl": (lambda w: ["/api/v1/donnees/offres.jsonl"], ()),
+    "api/v1/donnees/offres.schema.json": (lambda w: ["/api/v1/donnees/offres.schema.json"], ()),
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
         lambda w: [f"/_util/authenticate_with_password/{w.page_restriction.pk}/{w.restricted_page.pk}/"],
         (),
