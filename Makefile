@@ -32,6 +32,7 @@ migrate: install
 
 demo: migrate
 	$(MANAGE) load_demo_content
+	$(MANAGE) export_open_data
 
 run: demo
 	$(MANAGE) create_dev_users

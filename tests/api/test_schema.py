@@ -6,6 +6,8 @@ Kept fast for CI: a bounded, derandomized number of examples per operation, on a
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -32,7 +34,18 @@ EXAMPLES = 25
 
 
 @pytest.fixture
-def world(db, settings, tmp_path):
+def keep_connection():
+    """The WSGI handler closes the database connection at the end of each request, which would end
+    the test's transaction on PostgreSQL: keep it, as Django's test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(db, settings, tmp_path, keep_connection):
     settings.ELASTICSEARCH_URL = ""
     settings.API_RATE_LIMIT = 0
     settings.MEDIA_ROOT = tmp_path
