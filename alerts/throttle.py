@@ -1,13 +1,15 @@
 """Subscription requests are rate-limited per address and per client (the cache: Redis in production,
-shared by every process). The client is identified as for sign-in attempts (django-axes: REMOTE_ADDR,
-or X-Forwarded-For behind AXES_PROXY_COUNT proxies). Keys hold a hash, never the address itself."""
+shared by every process). The client is identified as for sign-in attempts and the API
+(metnum_site/client_address.py: REMOTE_ADDR, or X-Forwarded-For behind AXES_PROXY_COUNT proxies).
+Keys hold a hash, never the address itself."""
 
 import hashlib
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+
+from metnum_site.client_address import client_address
 
 WINDOW_SECONDS = 3600
 
@@ -29,7 +31,7 @@ def _hit(key):
 
 def client_over_limit(request):
     """Count one request from this client; True when it is over its hourly limit."""
-    client = get_client_ip_address(request) or "inconnu"
+    client = client_address(request)
     return _hit(_key("client", client)) > settings.ALERTS_REQUESTS_PER_CLIENT
 
 

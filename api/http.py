@@ -8,7 +8,7 @@ errors, the ETag and its 304.
   preflight (OPTIONS) is answered here, for GET and HEAD only. Other methods: 405 in JSON.
 - Rate limit: API_RATE_LIMIT requests per API_RATE_LIMIT_PERIOD seconds per client address (fixed
   windows counted in Django's cache, shared by every process when it is Redis); beyond, 429 with
-  Retry-After (seconds to the next window). The address: client_address().
+  Retry-After (seconds to the next window). The address: metnum_site.client_address.
 - ETag: a strong validator, the SHA-256 of the body; If-None-Match matching it gets a 304 without a
   body. Cache-Control lets browsers and proxies keep the answer API_CACHE_SECONDS, then ask again.
 """
@@ -24,6 +24,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, parse_http_date_safe
 
+from metnum_site.client_address import client_address
+
 from .errors import ApiError, error_response
 
 logger = logging.getLogger(__name__)
@@ -36,18 +38,6 @@ CORS_HEADERS = {
     "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining",
     "Access-Control-Max-Age": "86400",
 }
-
-
-def client_address(request):
-    """The client's address, as the sign-in limits read it (settings AXES_IPWARE_PROXY_COUNT,
-    README `AXES_PROXY_COUNT`): behind N proxies, the address the first of them appended to
-    X-Forwarded-For; otherwise REMOTE_ADDR."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "inconnue"
 
 
 def rate_limited(request):

@@ -142,11 +142,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-# Behind the HTTPS proxy, the client's address is the one the proxy appends to X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Behind the HTTPS proxy, the client's address is the one the proxy appends to X-Forwarded-For
+# (metnum_site/client_address.py). django-axes only reads that header through django-ipware, which is
+# not installed: it is given our function instead.
+TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "metnum_site.client_address.client_address"
 # Failed attempts are kept 30 days, then deleted by `manage.py axes_reset_logs --age 30` (docs/accounts.md).
 # A second factor (TOTP, django-otp) for superusers and the groups named here; off for the demo.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)

@@ -5,7 +5,6 @@ import json
 
 import pytest
 
-from api.http import client_address
 from tests.factories import JobOfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,15 +75,6 @@ def test_each_client_has_its_own_limit_then_a_429_with_retry_after(client, setti
     # Another address is not held back, and the datasets count too.
     assert client.get("/api/v1/institutions/", REMOTE_ADDR="192.0.2.2").status_code == 200
     assert client.get("/api/v1/donnees/offres.csv", REMOTE_ADDR="192.0.2.1").status_code == 429
-
-
-def test_behind_proxies_the_client_is_the_address_the_first_proxy_saw(rf, settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
-    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7")
-    assert client_address(request) == "198.51.100.7"
-
-    settings.AXES_IPWARE_PROXY_COUNT = None
-    assert client_address(request) == "10.0.0.1"
 
 
 def test_api_answers_never_come_from_the_page_cache(client, settings):
