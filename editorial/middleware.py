@@ -1,4 +1,6 @@
 import logging
+import traceback
+from pathlib import Path
 
 from django.conf import settings
 from django.db import DataError
@@ -44,9 +46,10 @@ class AdminInputMiddleware:
       which takes "0" or "home" for a view name and fails);
     - a number no database column can hold (SQLite: OverflowError; PostgreSQL: DataError), a form
       field a view reads without checking (Wagtail's page copy: MultiValueDictKeyError) or a value
-      a widget cannot read (a StreamField's "body-count" that is not a number: ValueError) answers
-      400 with a page saying so, and is logged with its traceback. Nothing was written: each fails
-      while reading its input, before the view saves anything."""
+      a widget cannot read (a StreamField's "body-count" that is not a number: ValueError), or a form
+      whose own clean() reads a field that failed validation (Wagtail's redirect import: KeyError)
+      answers 400 with a page saying so, and is logged with its traceback. Nothing was written: each
+      fails while reading its input, before the view saves anything."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -59,12 +62,25 @@ class AdminInputMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if request.path_info.startswith(settings.ADMIN_PATH_PREFIXES) and isinstance(
-            exception, (OverflowError, DataError, MultiValueDictKeyError, ValueError)
+        if request.path_info.startswith(settings.ADMIN_PATH_PREFIXES) and (
+            isinstance(exception, (OverflowError, DataError, MultiValueDictKeyError, ValueError))
+            or (isinstance(exception, KeyError) and raised_while_cleaning_a_form(exception))
         ):
             logger.warning("Requête d'administration refusée (400) : %s", request.path, exc_info=exception)
             return render(request, "editorial/admin/bad_request.html", status=400)
         return None
+
+
+def raised_while_cleaning_a_form(exception):
+    """True when Django's Form.full_clean() is on the exception's way up: the form's input, not the
+    view's own state, is what failed."""
+    frames = traceback.walk_tb(exception.__traceback__)
+    return any(
+        frame.f_code.co_name == "full_clean" and frame.f_code.co_filename.endswith(FORMS_MODULE) for frame, _ in frames
+    )
+
+
+FORMS_MODULE = str(Path("django", "forms", "forms.py"))
 
 
 def without_foreign_next(query):

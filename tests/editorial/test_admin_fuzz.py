@@ -183,3 +183,14 @@ def test_a_stream_field_posted_without_its_count_gets_a_clear_page(fuzz_world):
 
     assert response.status_code == 400
     assert "Adresse incorrecte" in response.content.decode()
+
+
+def test_a_redirect_import_confirmed_without_its_file_gets_a_clear_page(fuzz_world, django_user_model):
+    """Wagtail's form reads the signed file name its own fields failed to validate (a KeyError)."""
+    superuser = django_user_model.objects.create_superuser("admin-import", "import@example.org", "x" * 16)
+    client = client_as("superuser", superuser)
+
+    response = client.post("/admin/redirects/import/process/", {"from_index": "0", "to_index": "1"})
+
+    assert response.status_code == 400
+    assert "Adresse incorrecte" in response.content.decode()
