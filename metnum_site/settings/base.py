@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "alerts",
     "api",
+    "intake",
     "demo",
     "dsfr",
     "wagtail.contrib.redirects",
