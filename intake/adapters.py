@@ -110,7 +110,7 @@ class CspOpenData(Adapter):
         deadline = m.parse_date(get("Date de fin de publication par défaut"))
         postal_code, city = m.postal_place(get("Lieu d'affectation"), get("Lieu d'affectation (sans géolocalisation)"))
         url = m.csp_offer_url(reference) if reference else ""
-        description = "\n\n".join(
+        description = m.combine_all(
             part
             for part in (
                 "Offre publiée sur Choisir le service public : la fiche complète et le formulaire de candidature "
@@ -140,7 +140,7 @@ class CspOpenData(Adapter):
             )
             if part
         )
-        profile = "\n\n".join(
+        profile = m.combine_all(
             part
             for part in (
                 get("Compétences attendues"),
@@ -221,7 +221,7 @@ class CspApi(Adapter):
             postal_code, city = m.postal_place(f"{organisation.get('postCode')} {item.get('location') or ''}")
         applicant = item.get("urlRedirectionApplicant") or ""
         origin = custom.get("origin") or {}
-        context = "\n\n".join(
+        context = m.combine_all(
             filter(
                 None,
                 (
@@ -242,7 +242,7 @@ class CspApi(Adapter):
                 ("Prise de poste souhaitée", m.iso(m.parse_date(item.get("beginningDate")))),
             ]
         )
-        profile = "\n\n".join(
+        profile = m.combine_all(
             filter(
                 None,
                 (
@@ -280,7 +280,7 @@ class CspApi(Adapter):
                 remote=m.remote(_label(description.get("customCodeTable3"))),
                 city=city,
                 postal_code=postal_code,
-                description="\n\n".join(
+                description=m.combine_all(
                     filter(None, (item.get("description1Formatted") or item.get("description1"), facts))
                 ),
                 context=context,
@@ -346,7 +346,7 @@ class FranceTravail(Adapter):
                 ("Conditions d'exercice", item.get("complementExercice") or item.get("conditionExercice")),
             ]
         )
-        profile = "\n\n".join(
+        profile = m.combine_all(
             filter(
                 None,
                 (
@@ -490,8 +490,8 @@ class PepSemicolon(Adapter):
                 category=m.category(get("JobDescription_CustomFields_CustomCodeTableValue1_")),
                 city=city,
                 postal_code=postal_code,
-                description="\n\n".join(filter(None, (get("JobDescriptionTranslation_Description1_"), facts))),
-                context="\n\n".join(
+                description=m.combine_all(filter(None, (get("JobDescriptionTranslation_Description1_"), facts))),
+                context=m.combine_all(
                     filter(
                         None,
                         (
@@ -500,7 +500,7 @@ class PepSemicolon(Adapter):
                         ),
                     )
                 ),
-                profile="\n\n".join(
+                profile=m.combine_all(
                     filter(
                         None,
                         (
@@ -587,7 +587,7 @@ class PepPipe(Adapter):
                 experience_level=m.experience("", years) if years is not None else "",
                 city="",  # only the département is given
                 postal_code="",
-                description="\n\n".join(filter(None, (description, facts))),
+                description=m.combine_all(filter(None, (description, facts))),
                 apply_url=m.http_url(get("Par_URL_offre")) or (m.csp_offer_url(reference) if reference else ""),
                 published_at=m.iso(m.parse_date(get("Off_date_creation"))),
             ),

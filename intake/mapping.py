@@ -5,6 +5,9 @@ nothing usable, so that the importer's own default applies and nothing is made u
 import datetime
 import re
 import urllib.parse
+from html import escape
+
+from jobs.sanitizer import LOOKS_LIKE_HTML
 
 from .text import normalised, one_line
 
@@ -203,3 +206,30 @@ def versant(value):
     if "hospitaliere" in text or text.endswith("fph"):
         return "hospitalière"
     return ""
+
+
+def _as_html(text):
+    """Plain text as the importer would read it (paragraphs, "- " lists), in HTML."""
+    if LOOKS_LIKE_HTML.search(text):
+        return text
+    blocks = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if lines and all(line.startswith("- ") for line in lines):
+            blocks.append("<ul>" + "".join(f"<li>{escape(line[2:])}</li>" for line in lines) + "</ul>")
+        elif lines:
+            blocks.append("<p>" + "<br>".join(escape(line) for line in lines) + "</p>")
+    return "".join(blocks)
+
+
+def combine(*parts):
+    """Several texts of a record in one rich text: plain text if they all are, otherwise HTML (a plain
+    part is then converted, so that its lists and paragraphs survive)."""
+    parts = [str(part).strip() for part in parts if part and str(part).strip()]
+    if any(LOOKS_LIKE_HTML.search(part) for part in parts):
+        return "".join(_as_html(part) for part in parts)
+    return "\n\n".join(parts)
+
+
+def combine_all(parts):
+    return combine(*parts)
