@@ -93,3 +93,39 @@ class SourceEmployer(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.source})"
+
+
+class IntakeRun(models.Model):
+    """One intake of one source, by hand or scheduled: what the admin summary lists."""
+
+    class Status(models.TextChoices):
+        SUCCESS = "reussie", "Réussie"
+        REJECTED_ROWS = "rejets", "Réussie, avec des offres rejetées"
+        FAILED = "echec", "Échec : rien n'a été enregistré"
+
+    kind = models.CharField("format", max_length=40)
+    target = models.CharField("fichier ou adresse", max_length=500)
+    started_at = models.DateTimeField("commencée le", default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField("terminée le", null=True, blank=True)
+    status = models.CharField("résultat", max_length=10, choices=Status.choices, default=Status.FAILED)
+    kept = models.PositiveIntegerField("gardées", default=0)
+    dropped = models.PositiveIntegerField("écartées", default=0)
+    set_aside = models.PositiveIntegerField("mises de côté", default=0)
+    created = models.PositiveIntegerField("créées", default=0)
+    updated = models.PositiveIntegerField("mises à jour", default=0)
+    unchanged = models.PositiveIntegerField("inchangées", default=0)
+    rejected = models.PositiveIntegerField("rejetées", default=0)
+    closed = models.PositiveIntegerField("fermées", default=0)
+    message = models.TextField("message", blank=True)
+
+    class Meta:
+        verbose_name = "collecte"
+        verbose_name_plural = "collectes"
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.kind}, {timezone.localtime(self.started_at):%d/%m/%Y %H:%M}"
+
+    @property
+    def total(self):
+        return self.kept + self.dropped + self.set_aside

@@ -191,6 +191,14 @@ EMAIL_BACKEND = env_str(
 # Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes (the demo, the browser tests).
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "courriels"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{WAGTAIL_SITE_NAME} <ne-pas-repondre@metiers.numerique.gouv.fr>")
+
+# Weekly intake of the offers published elsewhere (docs/intake.md): the sources' addresses, and who
+# hears of a failed run or one that drops more than usual.
+INTAKE_FEEDS = {
+    "csp": env_str("INTAKE_CSP_URL", ""),
+    "france-travail": env_str("INTAKE_FRANCE_TRAVAIL_URL", ""),
+}
+INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Email alerts (alerts/, docs/alerts.md): digests sent per minute at most (every worker together),

@@ -1,17 +1,13 @@
-import contextlib
-import os
-
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError
 
-from jobs.import_lock import ImportRunning, source_lock
+from jobs.import_lock import ImportRunning
 from jobs.importer import ImportFileError
 from jobs.management.commands.import_offers import DATABASE_BUSY, FILE_REFUSED, IMPORT_RUNNING, ROWS_REJECTED
 from metnum_site.database_busy import BUSY_MESSAGE, is_database_busy
 
 from ...adapters import ADAPTERS
-from ...pipeline import run_intake
-from ...reading import download, is_url
+from ...runs import collect
 
 
 class Command(BaseCommand):
@@ -35,9 +31,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        adapter = ADAPTERS[options["kind"]]()
         try:
-            report = self.run(adapter, options)
+            _, report = collect(
+                options["kind"],
+                options["file"],
+                dry_run=options["dry_run"],
+                draft=options["draft"],
+                close_missing=options["close_missing"],
+            )
         except ImportFileError as error:
             raise CommandError(f"Fichier refusé, rien n'a été enregistré. {error}", returncode=FILE_REFUSED) from error
         except ImportRunning as error:
@@ -71,24 +72,3 @@ class Command(BaseCommand):
                 returncode=ROWS_REJECTED,
             )
         self.stdout.write(self.style.SUCCESS(result.summary()))
-
-    def run(self, adapter, options):
-        target = options["file"]
-        downloaded = None
-        if is_url(target):
-            if not adapter.accepts_url:
-                raise ImportFileError(f"La source {adapter.kind} se lit dans un fichier, pas à une adresse.")
-            downloaded = target = download(target)  # whole, or nothing: then the import reads it
-        try:
-            lock = contextlib.nullcontext() if options["dry_run"] else source_lock(adapter.source)
-            with lock:
-                return run_intake(
-                    adapter,
-                    target,
-                    dry_run=options["dry_run"],
-                    draft=options["draft"],
-                    close_missing=options["close_missing"],
-                )
-        finally:
-            if downloaded:
-                os.unlink(downloaded)
