@@ -21,6 +21,7 @@ class Record:
     rome: str = ""
     deadline: object = None  # datetime.date or None (no deadline)
     row: dict = field(default_factory=dict)
+    links: list = field(default_factory=list)  # the record's pages (first: its page in the source)
 
 
 class Adapter:
@@ -384,6 +385,9 @@ class FranceTravail(Adapter):
             family=one_line(item.get("appellationlibelle") or item.get("romeLibelle")),
             rome=str(item.get("romeCode") or ""),
             deadline=None,
+            links=[
+                url for url in (origin.get("urlOrigine"), *partners, contact.get("urlPostulation")) if m.http_url(url)
+            ],
             row=_row(
                 external_id=reference,
                 title=title,

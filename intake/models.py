@@ -111,6 +111,7 @@ class IntakeRun(models.Model):
     kept = models.PositiveIntegerField("gardées", default=0)
     dropped = models.PositiveIntegerField("écartées", default=0)
     set_aside = models.PositiveIntegerField("mises de côté", default=0)
+    duplicates = models.PositiveIntegerField("déjà publiées par une autre source", default=0)
     created = models.PositiveIntegerField("créées", default=0)
     updated = models.PositiveIntegerField("mises à jour", default=0)
     unchanged = models.PositiveIntegerField("inchangées", default=0)
@@ -128,4 +129,26 @@ class IntakeRun(models.Model):
 
     @property
     def total(self):
-        return self.kept + self.dropped + self.set_aside
+        return self.kept + self.dropped + self.set_aside + self.duplicates
+
+
+class SourceLink(models.Model):
+    """A record of one source that is the same offer as one already imported from another source:
+    the offer is kept once (by the source that brought it first), and this link remembers the other
+    source's reference and page."""
+
+    offer = models.ForeignKey("jobs.JobOffer", verbose_name="offre", on_delete=models.CASCADE, related_name="+")
+    source = models.CharField("source", max_length=40)
+    external_id = models.CharField("référence dans la source", max_length=100)
+    url = models.URLField("page de l'offre dans la source", max_length=500, blank=True)
+    matched_by = models.CharField("reconnue par", max_length=200)
+    last_seen = models.DateTimeField("vue pour la dernière fois", default=timezone.now)
+
+    class Meta:
+        verbose_name = "offre vue dans une autre source"
+        verbose_name_plural = "offres vues dans une autre source"
+        ordering = ["-last_seen"]
+        constraints = [models.UniqueConstraint(fields=["source", "external_id"], name="intake_unique_source_link")]
+
+    def __str__(self):
+        return f"{self.source} « {self.external_id} »"

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from jobs.importer import SourceRow, import_offers
 
+from .duplicates import DuplicateFinder
 from .employers import EmployerMatcher
 from .filtering import DigitalFilter
 
@@ -29,13 +30,15 @@ class IntakeReport:
     kept: list = field(default_factory=list)
     dropped: list = field(default_factory=list)
     set_aside: list = field(default_factory=list)
+    duplicates: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     result: object = None  # jobs.importer.ImportResult
 
     def summary(self):
         return (
             f"{self.adapter.label} : {len(self.kept)} offres du numérique gardées, {len(self.dropped)} écartées, "
-            f"{len(self.set_aside)} mises de côté (employeur à rattacher)."
+            f"{len(self.set_aside)} mises de côté (employeur à rattacher), {len(self.duplicates)} déjà publiées par "
+            "une autre source."
         )
 
 
@@ -47,6 +50,7 @@ def run_intake(adapter, path, *, dry_run=False, draft=False, close_missing=False
     report = IntakeReport(adapter)
     digital = DigitalFilter()
     employers = EmployerMatcher(adapter.source)
+    duplicates = DuplicateFinder(adapter.source)
 
     def rows():
         for record in records:
@@ -61,6 +65,11 @@ def run_intake(adapter, path, *, dry_run=False, draft=False, close_missing=False
             if institution is None:
                 name = record.employers[0] if record.employers else "employeur non indiqué"
                 report.set_aside.append(Decision(record, f"employeur « {' '.join(name.split())} » à rattacher"))
+                continue
+            if duplicate := duplicates.find(record, institution):
+                pk, how = duplicate
+                duplicates.remember(record, pk, how)
+                report.duplicates.append(Decision(record, f"même offre que l'offre n° {pk} ({how})"))
                 continue
             report.kept.append(Decision(record, why))
             yield SourceRow(record.line, {**record.row, "institution": institution})
@@ -85,4 +94,5 @@ def run_intake(adapter, path, *, dry_run=False, draft=False, close_missing=False
     report.result = result
     if not dry_run:
         employers.save()
+        duplicates.save()
     return report

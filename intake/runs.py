@@ -52,6 +52,7 @@ def collect(kind, target, *, dry_run=False, draft=False, close_missing=False, to
         run.finished_at = timezone.now()
         run.status = IntakeRun.Status.REJECTED_ROWS if result.rejected else IntakeRun.Status.SUCCESS
         run.kept, run.dropped, run.set_aside = len(report.kept), len(report.dropped), len(report.set_aside)
+        run.duplicates = len(report.duplicates)
         run.created, run.updated, run.unchanged = result.created, result.updated, result.unchanged
         run.rejected, run.closed = result.rejected, result.closed
         run.message = "\n".join([*report.notes, *(str(error) for error in result.errors[:50])])

@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import DigitalRule, IntakeRun, SourceEmployer
+from .models import DigitalRule, IntakeRun, SourceEmployer, SourceLink
 
 
 class DigitalRuleViewSet(SnippetViewSet):
@@ -45,19 +45,41 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 # Before the viewsets register, like jobs.wagtail_hooks does for the offers.
 register_permission_policy(IntakeRun, ReadOnlyPolicy(IntakeRun))
+register_permission_policy(SourceLink, ReadOnlyPolicy(SourceLink))
 
 
 class IntakeRunViewSet(SnippetViewSet):
     model = IntakeRun
     icon = "history"
     menu_label = "Collectes"
-    list_display = ["__str__", "status", "kept", "dropped", "set_aside", "created", "updated", "rejected", "closed"]
+    list_display = [
+        "__str__",
+        "status",
+        "kept",
+        "dropped",
+        "set_aside",
+        "duplicates",
+        "created",
+        "updated",
+        "rejected",
+        "closed",
+    ]
     list_filter = ["kind", "status"]
     inspect_view_enabled = True
 
 
+class SourceLinkViewSet(SnippetViewSet):
+    model = SourceLink
+    icon = "link"
+    menu_label = "Offres vues ailleurs"
+    list_display = ["__str__", "offer", "url", "matched_by", "last_seen"]
+    list_filter = ["source"]
+    search_fields = ["external_id"]
+    inspect_view_enabled = True
+
+
 class IntakeViewSetGroup(SnippetViewSetGroup):
-    items = (IntakeRunViewSet, DigitalRuleViewSet, SourceEmployerViewSet)
+    items = (IntakeRunViewSet, DigitalRuleViewSet, SourceEmployerViewSet, SourceLinkViewSet)
     menu_icon = "download"
     menu_label = "Collecte des offres"
     menu_name = "collecte"

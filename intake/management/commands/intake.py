@@ -58,6 +58,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Écartée : {decision}")
         for decision in report.set_aside:
             self.stdout.write(f"Mise de côté : {decision}")
+        for decision in report.duplicates:
+            self.stdout.write(f"Déjà publiée : {decision}")
         for note in report.notes:
             self.stdout.write(f"Remarque : {note}")
         result = report.result
