@@ -167,6 +167,7 @@ class CspOpenData(Adapter):
                 title=title,
                 contract_types=m.contract_codes(get("Nature de l'emploi"), get("Nature de contrat")),
                 category=m.category(get("Catégorie")),
+                versant=m.versant_code(get("Versant")),
                 experience_level=m.experience(get("Niveau d'expérience min. requis")),
                 remote=m.remote(get("Télétravail")),
                 city=city,
@@ -277,6 +278,7 @@ class CspApi(Adapter):
                     _label(item.get("contractType")), _label(offer.get("customCodeTable2"))
                 ),
                 category=m.category(_label(description.get("customCodeTable1")) or description.get("shortText3")),
+                versant=m.versant_code(_label(item.get("salaryRange"))),
                 experience_level=m.experience(_label(item.get("experienceLevel"))),
                 remote=m.remote(_label(description.get("customCodeTable3"))),
                 city=city,
@@ -492,6 +494,7 @@ class PepSemicolon(Adapter):
                 title=title,
                 contract_types=m.contract_codes(get("JobDescription_Contract_")),
                 category=m.category(get("JobDescription_CustomFields_CustomCodeTableValue1_")),
+                versant=m.versant_code(get("JobDescription_SalaryRange_")),
                 city=city,
                 postal_code=postal_code,
                 description=m.combine_all(filter(None, (get("JobDescriptionTranslation_Description1_"), facts))),

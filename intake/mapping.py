@@ -196,6 +196,14 @@ def facts(pairs):
     return "\n".join(lines)
 
 
+VERSANT_CODES = {"État": "etat", "territoriale": "territoriale", "hospitalière": "hospitaliere"}
+
+
+def versant_code(value):
+    """The importer's code (etat, territoriale, hospitaliere) of a source's versant; "" when unknown."""
+    return VERSANT_CODES.get(versant(value), "")
+
+
 def versant(value):
     """« Fonction Publique de l'Etat » → « État » (territoriale, hospitalière); "" when unknown."""
     text = normalised(value)

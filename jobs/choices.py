@@ -36,6 +36,14 @@ class Category(models.TextChoices):
     C = "c", "Catégorie C"
 
 
+class Versant(models.TextChoices):
+    """The three branches of the French civil service; an offer outside them leaves it blank."""
+
+    ETAT = "etat", "Fonction publique de l'État"
+    TERRITORIALE = "territoriale", "Fonction publique territoriale"
+    HOSPITALIERE = "hospitaliere", "Fonction publique hospitalière"
+
+
 class ExperienceLevel(models.TextChoices):
     DEBUTANT = "debutant", "Débutant accepté (0 à 2 ans)"
     CONFIRME = "confirme", "Confirmé (3 à 5 ans)"

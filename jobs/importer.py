@@ -10,7 +10,7 @@ entries (and, when a batch fails, go one by one through the editor's path).
 Column → model mapping (see docs/import.md):
     external_id → external_id (with --source: the upsert key)   title → title
     institution → institution (name, acronym or slug)            profession → profession (name or slug)
-    contract_types → contract_types (codes separated by "|")     category, experience_level, remote → same
+    contract_types → contract_types (codes separated by "|")     category, versant, experience_level, remote → same
     city, postal_code → same (département and région derived)   salary_min, salary_max → same (euros/year)
     description → missions; profile, benefits, process → same    (rich text, sanitised)
     context → team_context (rich text; left as the editor wrote it when the file has no such column)
@@ -42,7 +42,7 @@ from metnum_site.characters import printable
 from metnum_site.upstream import PublishSavedRevision
 
 from .bulk import insert_rows
-from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork, contract_mask
+from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork, Versant, contract_mask
 from .indexing import defer, deferred_offer_indexing, for_indexing, offers_written
 from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, Skill, add_months
 from .sanitizer import sanitize_rich_text
@@ -54,6 +54,7 @@ COLUMNS = (
     "profession",
     "contract_types",
     "category",
+    "versant",
     "experience_level",
     "remote",
     "city",
@@ -592,6 +593,10 @@ class OfferImporter:
             errors["institution"] = "Ce champ est obligatoire : nom, sigle ou identifiant d'une institution existante."
         fields["profession_id"] = parse("profession", lambda value: self._lookup(self.professions, value, "Aucun"))
         fields["category"] = parse("category", lambda value: _choice(value, Category, "Code de catégorie")) or ""
+        # A column added later: without it in the file, the field is kept, and the fingerprint of a row
+        # from an older file does not change (its offer is not rewritten for nothing).
+        if "versant" in values:
+            fields["versant"] = parse("versant", lambda value: _choice(value, Versant, "Code de versant")) or ""
         fields["experience_level"] = parse(
             "experience_level", lambda value: _choice(value, ExperienceLevel, "Niveau d'expérience")
         )

@@ -39,6 +39,7 @@ from .choices import (
     InstitutionKind,
     OfferStatus,
     RemoteWork,
+    Versant,
     contract_codes,
     contract_mask,
 )
@@ -396,6 +397,13 @@ class JobOffer(
         blank=True,
         help_text="Catégorie de la fonction publique ; laissez vide si elle ne s'applique pas (stage, "
         "apprentissage, freelance…).",
+    )
+    versant = models.CharField(
+        "versant",
+        max_length=20,
+        choices=Versant.choices,
+        blank=True,
+        help_text="La fonction publique dont relève le poste ; laissez vide hors fonction publique.",
     )
     experience_level = models.CharField(
         "expérience attendue",

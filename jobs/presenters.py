@@ -222,6 +222,7 @@ class OfferPage:
         published = offer.first_published_at
         facts = [
             ("Type de contrat", ", ".join(contract_labels(offer)), ""),
+            ("Fonction publique", offer.get_versant_display() if offer.versant else "", ""),
             ("Catégorie", offer.get_category_display() if offer.category else "", ""),
             ("Expérience", offer.get_experience_level_display(), ""),
             ("Lieu", place_label(offer), place_details),

@@ -74,6 +74,7 @@ OFFER_EDIT_HANDLER = TabbedInterface(
                 ),
                 FieldRowPanel(
                     [
+                        FieldPanel("versant"),
                         FieldPanel(
                             "category",
                         ),

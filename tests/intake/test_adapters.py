@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 
 from intake.adapters import ADAPTERS
 from intake.mapping import category, commune_name, contract_codes, experience, postal_place, remote, yearly_salary
@@ -57,6 +58,8 @@ def test_dry_run_writes_nothing(institutions, tmp_path):
 
 
 def test_one_intake_at_a_time_per_source(institutions, tmp_path):
+    if connection.vendor == "postgresql":
+        pytest.skip("verrou consultatif réentrant dans une même session : tests/jobs/test_import_processes.py")
     with source_lock("csp"):
         status, _, err = run_intake_command("csp", write(tmp_path, [csp_row()]))
     assert status == 3

@@ -32,6 +32,7 @@ def test_a_digital_offer_is_mapped_faithfully(institutions, tmp_path):
     assert offer.institution.acronym == "DINUM"
     assert (offer.city, offer.postal_code, offer.departement_code) == ("Paris", "75007", "75")
     assert offer.category == "aplus"
+    assert offer.versant == "etat"
     assert offer.remote == "partiel"
     assert offer.experience_level == "confirme"
     assert [contract.code for contract in offer.contract_types.all()] == ["titulaire_ou_contractuel"]

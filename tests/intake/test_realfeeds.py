@@ -80,6 +80,7 @@ def test_csp_open_data_sample_mapping(csp_open_data):
 
     pissotte = records["O085260623000581"].row
     assert (pissotte["postal_code"], pissotte["city"], pissotte["category"]) == ("85200", "Pissotte", "b")
+    assert pissotte["versant"] == "territoriale"
     assert records["2026-2173337"].row["deadline"] == ""  # no end of publication in the source
     assert records["2026-2173337"].row["city"] == "Clermont Ferrand"  # « 63014 CLERMONT FERRAND CEDEX 2 »
     assert records["O076260910001190"].row["contract_types"] == "contractuel"
@@ -99,7 +100,7 @@ def test_csp_api_detail(institutions):
 
     assert report.result.created == 1, report.result.errors
     offer = JobOffer.objects.get(source="csp", external_id="2026-2226653")
-    assert (offer.city, offer.postal_code, offer.category) == ("Strasbourg", "67000", "b")
+    assert (offer.city, offer.postal_code, offer.category, offer.versant) == ("Strasbourg", "67000", "b", "etat")
     assert (offer.remote, offer.experience_level) == ("partiel", "debutant")
     assert offer.deadline == datetime.date(2026, 4, 15)
     assert offer.apply_url.startswith("https://ats.test.com/")
