@@ -5,6 +5,8 @@ paragraph or a list of them), `missions` and `profile` (lists, shown as bullets)
 offers share (the application address, the benefits, the recruitment steps) comes from
 data/institutions.yaml unless an offer says otherwise; the employer's line on remote work
 (`remote_benefit`) goes only to its offers with partial remote work.
+Offers are of the State's civil service (`versant: etat`) unless they say otherwise, except those of
+the employers that hire under private law (PRIVATE_LAW_EMPLOYERS), which state none.
 
 Dates are written relative to the day of the load: `published: 12` is twelve days ago, `deadline: 30`
 is in thirty days, a negative deadline has passed. A second run the same day changes nothing; a run
@@ -45,6 +47,10 @@ def demo_offers():
     return [(employer["institution"], offer) for employer in files.offer_files() for offer in employer["offers"]]
 
 
+# Employers whose staff is mostly hired under private law: their offers state no versant.
+PRIVATE_LAW_EMPLOYERS = {"france-travail", "caisse-des-depots"}
+
+
 def offer_rows(today=None):
     """The demo offers as import rows (dicts with the importer's COLUMNS), dated from `today`."""
     today = today or timezone.localdate()
@@ -62,6 +68,7 @@ def _row(offer, institution, recruitment, today):
         "profession": offer["profession"],
         "contract_types": "|".join(offer["contracts"]),
         "category": offer.get("category", ""),
+        "versant": offer.get("versant", "" if institution in PRIVATE_LAW_EMPLOYERS else "etat"),
         "experience_level": offer["experience"],
         "remote": offer["remote"],
         "city": offer["city"],

@@ -73,6 +73,7 @@ FIELDS = {
     "jobs.JobOffer.reference": TEXT,
     "jobs.JobOffer.team": TEXT,
     "jobs.JobOffer.category": "a choice from a fixed list",
+    "jobs.JobOffer.versant": "a choice from a fixed list",
     "jobs.JobOffer.experience_level": "a choice from a fixed list",
     "jobs.JobOffer.remote": "a choice from a fixed list",
     "jobs.JobOffer.city": TEXT,
