@@ -241,7 +241,7 @@ class CspApi(Adapter):
                 ("Nature de l'emploi", _label(item.get("contractType"))),
                 ("Nature du contrat", _label(offer.get("customCodeTable2"))),
                 ("Département", ", ".join(departments)),
-                ("Prise de poste souhaitée", m.iso(m.parse_date(item.get("beginningDate")))),
+                ("Prise de poste souhaitée", m.french(m.parse_date(item.get("beginningDate")))),
             ]
         )
         profile = m.combine_all(

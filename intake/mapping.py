@@ -46,6 +46,11 @@ def iso(date):
     return "" if date is None or date == NO_DEADLINE else date.isoformat()
 
 
+def french(date):
+    """« 27/04/2026 », for the facts a candidate reads; "" for no date."""
+    return "" if date is None or date == NO_DEADLINE else date.strftime("%d/%m/%Y")
+
+
 def category(value):
     """aplus, a, b, c from « Catégorie A+ », « Catégorie A (cadre) », « B »…; "" otherwise."""
     text = normalised(value)
