@@ -89,7 +89,7 @@ def remote(value):
         return "aucun"
     if "total" in text or "100" in text:
         return "total"
-    if "partiel" in text or "jour" in text:
+    if any(word in text for word in ("partiel", "jour", "possible", "occasionnel", "ponctuel", "autorise")):
         return "partiel"
     return ""
 
@@ -137,10 +137,15 @@ def commune_name(value):
 
 
 def postal_place(*texts):
-    """(postal code, commune) from the first text that holds « … 85200 Pissotte » ; ("", "") otherwise."""
+    """(postal code, commune) from the first text that holds « … 85200 Pissotte », or « Pissotte
+    85200 » when nothing follows the code; ("", "") otherwise."""
     for text in texts:
-        for match in POSTAL_AND_COMMUNE.finditer(str(text or "")):
+        text = str(text or "")
+        for match in POSTAL_AND_COMMUNE.finditer(text):
             commune = commune_name(match.group(2) or "")
+            if not commune:
+                before = re.split(r"[\n,;:()]", text[: match.start()])[-1]
+                commune = commune_name(re.sub(r"^[\d\s]*(?:bis|ter)?\s*", "", before))
             if commune:
                 return match.group(1), commune
     return "", ""

@@ -11,6 +11,7 @@ from jobs.importer import SourceRow, import_offers
 from .duplicates import DuplicateFinder
 from .employers import EmployerMatcher
 from .filtering import DigitalFilter
+from .mapping import parse_date
 
 
 @dataclass
@@ -60,6 +61,10 @@ def run_intake(adapter, path, *, dry_run=False, draft=False, close_missing=False
                 continue
             if record.deadline and record.deadline < today:
                 report.dropped.append(Decision(record, f"date limite passée ({record.deadline:%d/%m/%Y})"))
+                continue
+            published = parse_date(record.row.get("published_at"))
+            if published and published > today:  # the next run takes it, on its day
+                report.dropped.append(Decision(record, f"publication prévue le {published:%d/%m/%Y}"))
                 continue
             institution = employers.match(record.employers)
             if institution is None:

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from intake.adapters import ADAPTERS
 from intake.mapping import category, commune_name, contract_codes, experience, postal_place, remote, yearly_salary
@@ -134,3 +135,18 @@ def test_remote_experience_places_and_salaries():
     assert yearly_salary("Horaire de 11.88 Euros") == (None, None)
     assert yearly_salary("Mensuel de 34000.0 Euros à 41000.0 Euros sur 12.0 mois") == (None, None)  # misread
     assert yearly_salary("Grille indiciaire") == (None, None)
+
+
+def test_more_places_and_remote_wordings():
+    assert postal_place("Hôtel de ville, Sathonay-Camp 69580") == ("69580", "Sathonay-Camp")
+    assert postal_place("12 rue de la Paix, PARIS 75002") == ("75002", "Paris")
+    assert remote("Télétravail possible") == "partiel"
+
+
+def test_a_record_published_later_waits_for_its_day(institutions, tmp_path):
+    later = (timezone.localdate() + datetime.timedelta(days=3)).strftime("%d/%m/%Y")
+    row = csp_row(**{"Date de première publication": later, "Date de début de publication par défaut": later})
+    status, out, _ = run_intake_command("csp", write(tmp_path, [row]))
+    assert status == 0
+    assert f"publication prévue le {later}" in out
+    assert not JobOffer.objects.exists()
