@@ -78,7 +78,17 @@ def get_or_create_institution_page(institution, publish=True, **fields):
 def permission_index():
     """Every permission a space may grant, by (app label, codename), in one query: the demo opens
     two dozen spaces and shares it."""
-    apps = ["wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs", "jobs", "editorial", "search", "alerts"]
+    apps = [
+        "wagtailadmin",
+        "wagtailcore",
+        "wagtailimages",
+        "wagtaildocs",
+        "jobs",
+        "editorial",
+        "search",
+        "alerts",
+        "intake",
+    ]
     return {
         (permission.content_type.app_label, permission.codename): permission
         for permission in Permission.objects.filter(content_type__app_label__in=apps).select_related("content_type")
@@ -146,7 +156,8 @@ def _grant_collection(group, collection, actions, changes):
 def ensure_editorial_team(changes=None):
     """The "Équipe éditoriale" group: the whole site's pages (stories, guides, employer pages), every
     offer, the taxonomies (institutions, métiers, tags), the search synonyms, the reports of searches
-    without results and of the email alerts' counts, and every collection; no user management."""
+    without results and of the email alerts' counts, the intake's rules, employers to map and runs,
+    and every collection; no user management."""
     changes = changes or Changes()
     group, created = Group.objects.get_or_create(name=EDITORIAL_TEAM)
     changes.add(created, f"groupe « {EDITORIAL_TEAM} »")
@@ -164,6 +175,12 @@ def ensure_editorial_team(changes=None):
             *changes.model_permissions("search", "zeroresultsearch", ["view"]),
             # The weekly counts of the email alerts, never the addresses (alerts.view_subscriber_address).
             *changes.model_permissions("alerts", "alertactivity", ["view"]),
+            # The intake of offers published elsewhere (docs/intake.md): its filter rules, the employers to
+            # map, and the runs and cross-source links, which only the collection writes.
+            *changes.model_permissions("intake", "digitalrule", ["add", "change", "delete", "view"]),
+            *changes.model_permissions("intake", "sourceemployer", ["change", "view"]),
+            *changes.model_permissions("intake", "intakerun", ["view"]),
+            *changes.model_permissions("intake", "sourcelink", ["view"]),
         ],
         f"groupe « {EDITORIAL_TEAM} »",
     )

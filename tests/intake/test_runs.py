@@ -119,3 +119,27 @@ def test_the_comms_team_maps_an_employer_in_the_admin(institutions, tmp_path, ad
     assert response.status_code == 302, response.context["form"].errors
     employer.refresh_from_db()
     assert employer.institution == dinum
+
+
+def test_the_editorial_team_tunes_the_intake_and_ministries_do_not(institutions, tmp_path, client):
+    from django.contrib.auth import get_user_model
+
+    from editorial.spaces import ensure_editorial_team
+    from tests.editorial.pages import home_page
+
+    home_page()
+    team, _ = ensure_editorial_team()
+    run_intake_command("csp", write(tmp_path, [csp_row(**{"Organisme de rattachement": "Direction X"})]))
+    member = get_user_model().objects.create_user("equipe", password="x")
+    member.groups.add(team)
+    outsider = get_user_model().objects.create_user("autre", password="x", is_staff=True)
+
+    client.force_login(member)
+    for name in ("intakerun", "digitalrule", "sourceemployer", "sourcelink"):
+        assert client.get(reverse(f"wagtailsnippets_intake_{name}:list")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_intake_digitalrule:add")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_intake_intakerun:add")).status_code in (302, 403)
+
+    client.force_login(outsider)
+    for name in ("intakerun", "digitalrule", "sourceemployer", "sourcelink"):
+        assert client.get(reverse(f"wagtailsnippets_intake_{name}:list")).status_code in (302, 403)
