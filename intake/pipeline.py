@@ -14,15 +14,23 @@ from .filtering import DigitalFilter
 from .mapping import parse_date
 
 
-@dataclass
+@dataclass(frozen=True)
 class Decision:
-    record: object
+    """What became of one record, for the report: only what it shows, so that the report of a file
+    of tens of thousands of offers does not hold their texts."""
+
+    line: int
+    reference: str
+    title: str
     why: str
 
+    @classmethod
+    def of(cls, record, why):
+        return cls(record.line, record.reference, record.title, why)
+
     def __str__(self):
-        record = self.record
-        where = f"n° {record.line}" + (f", référence « {record.reference} »" if record.reference else "")
-        return f"{where}, « {record.title} » : {self.why}"
+        where = f"n° {self.line}" + (f", référence « {self.reference} »" if self.reference else "")
+        return f"{where}, « {self.title} » : {self.why}"
 
 
 @dataclass
@@ -57,26 +65,26 @@ def run_intake(adapter, path, *, dry_run=False, draft=False, close_missing=False
         for record in records:
             kept, why = digital.decide(record)
             if not kept:
-                report.dropped.append(Decision(record, why))
+                report.dropped.append(Decision.of(record, why))
                 continue
             if record.deadline and record.deadline < today:
-                report.dropped.append(Decision(record, f"date limite passée ({record.deadline:%d/%m/%Y})"))
+                report.dropped.append(Decision.of(record, f"date limite passée ({record.deadline:%d/%m/%Y})"))
                 continue
             published = parse_date(record.row.get("published_at"))
             if published and published > today:  # the next run takes it, on its day
-                report.dropped.append(Decision(record, f"publication prévue le {published:%d/%m/%Y}"))
+                report.dropped.append(Decision.of(record, f"publication prévue le {published:%d/%m/%Y}"))
                 continue
             institution = employers.match(record.employers)
             if institution is None:
                 name = record.employers[0] if record.employers else "employeur non indiqué"
-                report.set_aside.append(Decision(record, f"employeur « {' '.join(name.split())} » à rattacher"))
+                report.set_aside.append(Decision.of(record, f"employeur « {' '.join(name.split())} » à rattacher"))
                 continue
             if duplicate := duplicates.find(record, institution):
                 pk, how = duplicate
                 duplicates.remember(record, pk, how)
-                report.duplicates.append(Decision(record, f"même offre que l'offre n° {pk} ({how})"))
+                report.duplicates.append(Decision.of(record, f"même offre que l'offre n° {pk} ({how})"))
                 continue
-            report.kept.append(Decision(record, why))
+            report.kept.append(Decision.of(record, why))
             yield SourceRow(record.line, {**record.row, "institution": institution})
 
     # Closing what a file no longer lists only makes sense when something will be imported: an

@@ -22,9 +22,9 @@ TODAY = datetime.date(2026, 10, 1)
 def test_html_is_sanitised_and_values_mapped(institutions):
     report = run_intake(ADAPTERS["france-travail"](), FIXTURES / "france_travail_html.json", today=TODAY)
 
-    assert [decision.record.reference for decision in report.kept] == ["FT0001"]
+    assert [decision.reference for decision in report.kept] == ["FT0001"]
     assert report.kept[0].why.startswith("règle : ")
-    assert report.dropped[0].record.reference == "FT0002"
+    assert report.dropped[0].reference == "FT0002"
     offer = JobOffer.objects.get(source="france-travail")
     for text in (offer.missions, offer.team_context):
         assert "script" not in text and "onclick" not in text and "iframe" not in text and "javascript" not in text
@@ -45,8 +45,9 @@ def test_latin_1_pipe_file_in_another_order_with_an_unknown_column(institutions)
 
     assert report.notes == ["Colonnes inconnues ignorées : Colonne_nouvelle."]
     decision = report.set_aside[0]
-    assert decision.record.title == "Développeur informatique"
-    assert "Missions : développer.\nEn équipe." in decision.record.row["description"]
+    assert decision.title == "Développeur informatique"
+    record = next(iter(ADAPTERS["pep-pipe"]().records(FIXTURES / "pep_pipe_latin1_reordered.csv")))
+    assert "Missions : développer.\nEn équipe." in record.row["description"]
     assert SourceEmployer.objects.get().name == "Employeur non indiqué"
 
 

@@ -60,7 +60,7 @@ def test_csp_open_data_sample(institutions, csp_open_data):
     report = run_intake(ADAPTERS["csp"](), path, today=datetime.date(2026, 10, 1))
 
     assert len(report.kept) + len(report.dropped) + len(report.set_aside) == len(records) == 14
-    assert [decision.record.reference for decision in report.kept] == ["DEF_27-00070288"]
+    assert [decision.reference for decision in report.kept] == ["DEF_27-00070288"]
     assert report.result.created == 1 and not report.result.errors
     offer = JobOffer.objects.get(source="csp", external_id="DEF_27-00070288")
     assert offer.institution.acronym == "SID"  # « Service infrastructure de la défense (SID) »
@@ -70,7 +70,7 @@ def test_csp_open_data_sample(institutions, csp_open_data):
     assert "Fonction publique : État" in offer.missions
     # The other rows are care, social, technical or administrative jobs: dropped by the default rules,
     # or past their deadline on 1 October 2026.
-    reasons = {decision.record.reference: decision.why for decision in report.dropped}
+    reasons = {decision.reference: decision.why for decision in report.dropped}
     assert reasons["O085260623000581"].startswith("aucune règle")
 
 
@@ -116,7 +116,7 @@ def test_csp_api_summaries(institutions):
         feed("csp_talentsoft_api_offersummaries_betagouv_csplab.json"),
         today=datetime.date(2026, 2, 1),
     )
-    assert [decision.record.reference for decision in report.dropped] == ["2025-2092413", "MENJ-20-2026-35262"]
+    assert [decision.reference for decision in report.dropped] == ["2025-2092413", "MENJ-20-2026-35262"]
     records = list(ADAPTERS["csp-api"]().records(feed("csp_talentsoft_api_offersummaries_betagouv_csplab.json")))
     assert records[0].row["apply_email"] == "recrutement@example.gouv.fr"
     assert "Fonction publique : État" in records[0].row["description"]  # salaryRange holds the versant
@@ -132,11 +132,11 @@ def test_france_travail_sample(institutions):
         today=datetime.date(2025, 3, 10),
     )
 
-    kept = {decision.record.reference for decision in report.kept}
+    kept = {decision.reference for decision in report.kept}
     assert kept == {"8515252", "186CHYQ"}
-    dropped = {decision.record.reference for decision in report.dropped}
+    dropped = {decision.reference for decision in report.dropped}
     assert {"184RFDJ", "184NXTK", "183YWHT", "184KMKT"} <= dropped
-    assert "185TPMB" in {decision.record.reference for decision in report.set_aside}  # « RECTORAT »
+    assert "185TPMB" in {decision.reference for decision in report.set_aside}  # « RECTORAT »
     data_scientist = JobOffer.objects.get(source="france-travail", external_id="8515252")
     assert data_scientist.institution.name == "France Travail"  # « France Travail - Direction Generale PE »
     assert (data_scientist.city, data_scientist.postal_code) == ("Paris", "75020")
@@ -153,7 +153,7 @@ def test_pep_semicolon_sample(institutions):
         ADAPTERS["pep-semicolon"](), feed("pep_talentsoft_export_2021_semicolon.csv"), today=datetime.date(2021, 1, 15)
     )
 
-    assert {decision.record.reference for decision in report.kept} == {"2021-527978", "2021-528023"}
+    assert {decision.reference for decision in report.kept} == {"2021-527978", "2021-528023"}
     justice = JobOffer.objects.get(source="pep", external_id="2021-527978")
     assert justice.institution.name == "Ministère de la Justice"
     assert (justice.city, justice.postal_code, justice.category) == ("Dijon", "21077", "a")
@@ -168,7 +168,7 @@ def test_pep_pipe_sample(institutions):
         ADAPTERS["pep-pipe"](), feed("pep_to_pole_emploi_partner_export_2021_pipe.csv"), today=datetime.date(2021, 5, 1)
     )
 
-    assert {decision.record.reference for decision in report.set_aside} == {"2020-493884", "2020-507228"}
+    assert {decision.reference for decision in report.set_aside} == {"2020-493884", "2020-507228"}
     assert not report.kept
     employer = SourceEmployer.objects.get(source="pep")
     assert (employer.name, employer.records) == ("Employeur non indiqué", 2)
