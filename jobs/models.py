@@ -45,7 +45,7 @@ from .choices import (
 )
 from .indexing import deferred_offer_indexing
 from .presenters import OfferPage
-from .rules import RULE_FIELDS, SALARY_MAX, SALARY_MIN, offer_errors
+from .rules import PUBLICATION_ONLY, RULE_FIELDS, SALARY_MAX, SALARY_MIN, offer_errors, publication_only_errors
 
 
 def offer_search_url(pairs=(), **params):
@@ -648,7 +648,12 @@ class JobOffer(
         through: the admin form, the importer, and any future API."""
         super().clean()
         values = {name: getattr(self, name) for name in RULE_FIELDS}
-        errors = offer_errors({**values, "publication_date": self.publication_date()})
+        values["publication_date"] = self.publication_date()
+        publication_only = publication_only_errors(values)
+        errors = {
+            field: ValidationError(message, code=PUBLICATION_ONLY if publication_only.get(field) == message else None)
+            for field, message in offer_errors(values).items()
+        }
         if errors:
             raise ValidationError(errors)
 

@@ -1,22 +1,28 @@
 """Cross-field rules of a job offer. JobOffer.clean() applies them, so an offer is judged the same
-way whichever door it comes through (admin form, importer)."""
+way whichever door it comes through (admin form, importer).
+
+Some rules only matter to candidates, hence only when publishing: their errors carry the code
+PUBLICATION_ONLY, and the admin form drops them when an editor saves a draft (drafts may stay
+incomplete). Every other door (the importer publishes) keeps them."""
 
 from .geography import departement_for_postal_code
 
 SALARY_MIN = 15_000
 SALARY_MAX = 250_000
 # The offer fields the rules read (besides the publication date, which JobOffer deduces).
+# The code of the errors that only block a publication, not a draft.
+PUBLICATION_ONLY = "publication_only"
 RULE_FIELDS = ("salary_min", "salary_max", "apply_url", "apply_email", "deadline", "postal_code")
 
 
 def offer_errors(values):
-    """{field name: French message} for the rules that involve several fields of `values`."""
+    """{field name: French message} for the rules that involve several fields of `values`, the
+    publication-only ones included (see publication_only_errors)."""
     errors = {}
     salary_min, salary_max = values.get("salary_min"), values.get("salary_max")
     if salary_min is not None and salary_max is not None and salary_min > salary_max:
         errors["salary_max"] = "Le salaire maximum doit être supérieur ou égal au salaire minimum."
-    if not values.get("apply_url") and not values.get("apply_email"):
-        errors["apply_url"] = "Indiquez une adresse de candidature : un lien, une adresse électronique, ou les deux."
+    errors.update(publication_only_errors(values))
     deadline, published = values.get("deadline"), values.get("publication_date")
     if deadline and published and deadline < published:
         errors["deadline"] = (
@@ -30,3 +36,14 @@ def offer_errors(values):
             "Saisissez cinq chiffres, par exemple 75007 ou 97400."
         )
     return errors
+
+
+def publication_only_errors(values):
+    """{field name: French message} for the rules that only block a publication: a draft may wait
+    for its application address."""
+    if not values.get("apply_url") and not values.get("apply_email"):
+        return {
+            "apply_url": "Pour publier, indiquez une adresse de candidature : un lien, une adresse électronique, "
+            "ou les deux."
+        }
+    return {}

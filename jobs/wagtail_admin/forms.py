@@ -4,11 +4,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from metnum_site.slugs import unique_slug
 
 from ..permissions import manages_all_offers, user_institutions
-from ..rules import SALARY_MAX, SALARY_MIN
+from ..rules import PUBLICATION_ONLY, SALARY_MAX, SALARY_MIN
 
 SALARY_RANGE_MESSAGE = f"Indiquez un salaire annuel brut entre {SALARY_MIN:_} et {SALARY_MAX:_} €.".replace(
     "_", "\u202f"
 )
+
+# Contract types are required to publish only (OFFER_EDIT_HANDLER defers them for drafts).
+CONTRACT_TYPES_MESSAGE = "Pour publier, cochez au moins un type de contrat."
 
 
 class JobOfferForm(WagtailAdminModelForm):
@@ -23,6 +26,8 @@ class JobOfferForm(WagtailAdminModelForm):
         for name in ("salary_min", "salary_max"):
             if name in self.fields:
                 self.fields[name].error_messages.update(min_value=SALARY_RANGE_MESSAGE, max_value=SALARY_RANGE_MESSAGE)
+        if "contract_types" in self.fields:
+            self.fields["contract_types"].error_messages["required"] = CONTRACT_TYPES_MESSAGE
         if "institution" in self.fields and self.for_user is not None and not manages_all_offers(self.for_user):
             self.limit_institutions(self.fields["institution"], list(user_institutions(self.for_user)))
 
@@ -36,12 +41,19 @@ class JobOfferForm(WagtailAdminModelForm):
 
     def _update_errors(self, errors):
         """JobOffer.clean()'s errors go under their field when the form shows it and the field has no
-        error yet (its own message is clearer), and above the form when it does not show it."""
+        error yet (its own message is clearer), and above the form when it does not show it.
+
+        Saving a draft (Wagtail defers the required fields then) drops the rules that only block a
+        publication: a draft may wait for its application address."""
         if hasattr(errors, "error_dict"):
             shown = {}
             for field, messages in errors.error_dict.items():
                 if field in self.errors and field != NON_FIELD_ERRORS:
                     continue
+                if self.is_deferred_validation:
+                    messages = [message for message in messages if message.code != PUBLICATION_ONLY]
+                    if not messages:
+                        continue
                 target = field if field in self.fields else NON_FIELD_ERRORS
                 shown.setdefault(target, []).extend(messages)
             errors = ValidationError(shown)

@@ -39,9 +39,9 @@ OFFER_EDIT_HANDLER = TabbedInterface(
     [
         ObjectList(
             [
-                FieldPanel(
-                    "title",
-                ),
+                # Wagtail lets a draft leave its text fields empty; a draft still needs a title, which
+                # names it in the listing.
+                FieldPanel("title", required_on_save=True),
                 ReadOnlyPanel(
                     "slug",
                     empty_text="Créé à l'enregistrement",
@@ -71,6 +71,8 @@ OFFER_EDIT_HANDLER = TabbedInterface(
                 FieldPanel(
                     "contract_types",
                     widget=forms.CheckboxSelectMultiple,
+                    # Required to publish only: a draft may wait for them.
+                    required_on_save=False,
                 ),
                 FieldRowPanel(
                     [

@@ -90,16 +90,53 @@ def test_salaries_must_stay_within_the_civil_service_bounds(admin_client, field,
     assert not JobOffer.objects.exists()
 
 
-def test_an_apply_url_or_an_apply_email_is_required(admin_client):
-    response = admin_client.post(offer_url("add"), new_offer_data(admin_client, apply_url="", apply_email=""))
+def test_an_apply_url_or_an_apply_email_is_required_to_publish(admin_client):
+    data = new_offer_data(admin_client, apply_url="", apply_email="")
+    response = admin_client.post(offer_url("add"), {**data, "action-publish": "action-publish"})
 
     assert field_errors(response, "apply_url") == [
-        "Indiquez une adresse de candidature : un lien, une adresse électronique, ou les deux."
+        "Pour publier, indiquez une adresse de candidature : un lien, une adresse électronique, ou les deux."
     ]
     assert not JobOffer.objects.exists()
 
-    admin_client.post(offer_url("add"), new_offer_data(admin_client, apply_url="", apply_email="recrutement@dnum.fr"))
-    assert JobOffer.objects.get().apply_email == "recrutement@dnum.fr"
+    data = new_offer_data(admin_client, apply_url="", apply_email="recrutement@dnum.fr")
+    admin_client.post(offer_url("add"), {**data, "action-publish": "action-publish"})
+    offer = JobOffer.objects.get()
+    assert (offer.apply_email, offer.live) == ("recrutement@dnum.fr", True)
+
+
+def test_a_draft_saves_without_contract_types_nor_application_address(admin_client):
+    data = new_offer_data(admin_client, apply_url="", apply_email="", contract_types=[])
+
+    response = admin_client.post(offer_url("add"), data)
+
+    assert response.status_code == 302
+    offer = JobOffer.objects.get()
+    assert (offer.live, offer.apply_url, offer.apply_email) == (False, "", "")
+    assert not offer.contract_types.exists()
+
+
+def test_publishing_the_incomplete_draft_is_refused_on_both_fields(admin_client):
+    admin_client.post(offer_url("add"), new_offer_data(admin_client, apply_url="", apply_email="", contract_types=[]))
+    offer = JobOffer.objects.get()
+    data = form_data(admin_client.get(offer_url("edit", offer.pk)))
+
+    response = admin_client.post(offer_url("edit", offer.pk), {**data, "action-publish": "action-publish"})
+
+    assert response.status_code == 200
+    assert field_errors(response, "contract_types") == ["Pour publier, cochez au moins un type de contrat."]
+    assert field_errors(response, "apply_url")[0].startswith("Pour publier, indiquez une adresse de candidature")
+    offer.refresh_from_db()
+    assert not offer.live
+
+
+def test_a_draft_still_needs_a_title_and_keeps_the_other_rules(admin_client):
+    response = admin_client.post(offer_url("add"), new_offer_data(admin_client, title="", apply_url=""))
+    assert field_errors(response, "title")
+
+    response = admin_client.post(offer_url("add"), new_offer_data(admin_client, salary_min="60000", salary_max="45000"))
+    assert field_errors(response, "salary_max")
+    assert not JobOffer.objects.exists()
 
 
 def test_the_deadline_must_follow_the_publication(admin_client):

@@ -31,7 +31,7 @@ def test_model_validation_applies_every_cross_field_rule():
     errors = rule_errors(offer)
 
     assert errors["salary_max"] == ["Le salaire maximum doit être supérieur ou égal au salaire minimum."]
-    assert errors["apply_url"][0].startswith("Indiquez une adresse de candidature")
+    assert errors["apply_url"][0].startswith("Pour publier, indiquez une adresse de candidature")
     assert "ne correspond à aucun département" in errors["postal_code"][0]
     assert "doit suivre la date de publication" in errors["deadline"][0]
 
