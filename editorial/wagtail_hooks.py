@@ -17,3 +17,13 @@ def fence_admin_api(router):
     router.register_endpoint("pages", ScopedPagesAdminAPIViewSet)
     router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
     router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+
+
+@hooks.register("construct_page_action_menu")
+def publish_first(menu_items, request, context):
+    """The main button is « Publier » for those who may publish the page (Wagtail hides it in the
+    menu, under « Enregistrer le brouillon », which stays one click away)."""
+    publish = next((item for item in menu_items if item.name == "action-publish"), None)
+    if publish is not None:
+        menu_items.remove(publish)
+        menu_items.insert(0, publish)

@@ -39,6 +39,8 @@ def test_the_ministry_editor_sees_and_edits_only_its_offers(page, site_url, mini
     page.locator("table.listing tbody tr .title-wrapper a").first.click()
     title = page.locator("#id_title")
     title.fill(title.input_value() + " (modifiée)")
+    # « Publier » is the main button of an editor who may publish; the draft is in its menu.
+    page.locator("footer .w-dropdown__toggle").click()
     page.get_by_role("button", name=re.compile("Enregistrer le brouillon")).first.click()
     expect(page.locator(".messages .success")).to_be_visible()
 
