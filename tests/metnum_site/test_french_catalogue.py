@@ -1,0 +1,81 @@
+"""The project's French catalogue (locale/fr/LC_MESSAGES): it wins over Wagtail's, its compiled .mo
+says the same as its .po, and it rewords every generic gender marker of Wagtail's French strings.
+After a Wagtail upgrade, a new "créé(e)" fails here until it is reworded in locale/fr."""
+
+import ast
+import gettext
+import re
+from pathlib import Path
+
+import wagtail
+from django.conf import settings
+from django.utils import translation
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES"
+GENDER_MARKER = re.compile(r"\w\((e|le|ne|s|tte|la)\)")
+WAGTAIL_LEFTOVERS = ("Status", "Workflow", "Any", "Historique du Site", "Aller à contenu")
+
+
+def read_po(path):
+    """{msgid: [msgstr, …]} of a .po file (plural forms in order); the header is left out."""
+    entries, entry, key = {}, {}, None
+
+    def close():
+        if entry.get("msgid"):
+            forms = sorted(name for name in entry if name.startswith("msgstr"))
+            entries[entry["msgid"]] = [entry[name] for name in forms]
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            close()
+            entry, key = {}, None
+            continue
+        match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) (".*")$', line)
+        if match:
+            key = match.group(1)
+            entry[key] = ast.literal_eval(match.group(2))
+        elif line.startswith('"') and key:
+            entry[key] += ast.literal_eval(line)
+    close()
+    return entries
+
+
+def test_the_compiled_catalogue_says_what_the_po_file_says():
+    po = read_po(CATALOGUE / "django.po")
+    with open(CATALOGUE / "django.mo", "rb") as compiled:
+        mo = gettext.GNUTranslations(compiled)
+
+    assert po
+    for msgid, forms in po.items():
+        if len(forms) == 1:
+            assert mo.gettext(msgid) == forms[0], msgid
+        else:
+            # French plural forms of the header: 0 and 1 take the first form, millions the second.
+            assert [mo.ngettext(msgid, msgid, n) for n in (1, 1_000_000, 2)] == forms, msgid
+    # Nothing more in the .mo than in the .po (the header aside).
+    assert len(mo._catalog) - 1 == sum(len(forms) for forms in po.values())
+
+
+def test_it_rewords_every_gender_marker_of_wagtail_s_french_strings():
+    ours = read_po(CATALOGUE / "django.po")
+    wagtail_dir = Path(wagtail.__file__).parent
+    missing = []
+    for path in sorted(wagtail_dir.glob("**/locale/fr/LC_MESSAGES/django.po")):
+        for msgid, forms in read_po(path).items():
+            if any(GENDER_MARKER.search(form) for form in forms) and msgid not in ours:
+                missing.append(f"{path.relative_to(wagtail_dir)}: {msgid}")
+    assert not missing, "à reformuler dans locale/fr/LC_MESSAGES/django.po :\n" + "\n".join(missing)
+    for msgid, forms in ours.items():
+        for form in forms:
+            assert not GENDER_MARKER.search(form), (msgid, form)
+            assert not any(leftover in form for leftover in WAGTAIL_LEFTOVERS), (msgid, form)
+
+
+def test_the_project_catalogue_wins_over_wagtail_s():
+    with translation.override("fr"):
+        assert translation.gettext("New: %(model_name)s") == "Création\u00a0: %(model_name)s"
+        assert translation.gettext("Site history") == "Historique du site"
+        assert translation.gettext("Workflows") == "Processus de validation"
+        assert translation.gettext("Skip to main content") == "Aller au contenu principal"
