@@ -9,7 +9,7 @@ from wagtail.admin.ui.components import Component
 
 from ..choices import OfferStatus
 from ..models import JobOffer
-from ..permissions import manages_all_offers, permitted_offers
+from ..permissions import manages_all_offers, permitted_offers, user_institutions
 
 CLOSING_SOON_DAYS = 14
 PANEL_LENGTH = 5
@@ -51,6 +51,7 @@ class MyOffersPanel(Component):
         context["heading"] = (
             "Offres d'emploi de toutes les institutions" if manages_all_offers(self.user) else "Vos offres d'emploi"
         )
+        context["index_link_text"] = self.index_link_text()
         context["sections"] = [
             {
                 "heading": heading,
@@ -63,3 +64,12 @@ class MyOffersPanel(Component):
         context["index_url_name"] = JobOffer.snippet_viewset.get_url_name("list")
         context["edit_url_name"] = JobOffer.snippet_viewset.get_url_name("edit")
         return context
+
+    def index_link_text(self):
+        """Says whose offers the listing shows: « vos offres » alone left a new editor wondering."""
+        if manages_all_offers(self.user):
+            return "Toutes les offres d'emploi, de toutes les institutions"
+        names = [institution.short_name for institution in user_institutions(self.user)]
+        if len(names) == 1:
+            return f"Toutes les offres d'emploi de votre institution ({names[0]})"
+        return f"Toutes les offres d'emploi de vos institutions ({', '.join(names)})"

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.utils import get_latest_str
 from wagtail.admin.views.generic import CopyViewMixin
 from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -260,11 +261,72 @@ class MarkFilledView(PermissionCheckedMixin, BaseOperationView):
         return f"Offre « {self.object} » marquée comme pourvue."
 
 
-class JobOfferCreateView(CreateView):
+def fields_by_tab(panel):
+    """{field name: tab heading} of a tabbed edit handler (empty when it has no tabs)."""
+    return {
+        name: str(tab.heading)
+        for tab in getattr(panel, "children", [])
+        if tab.heading
+        for name in tab.get_form_options().get("fields", [])
+    }
+
+
+def errors_summary(form, panel):
+    """Where the errors are, for the message above the form: each field's label and tab, since the
+    fields are spread over several tabs and a new editor sees only the open one."""
+    tabs = fields_by_tab(panel)
+    places = []
+    for name in form.errors:
+        if name in form.fields:
+            label = form.fields[name].label or name
+            quoted = f"«\u00a0{label}\u00a0»"
+            places.append(f"{quoted} (onglet {tabs[name]})" if name in tabs else quoted)
+        else:
+            places.append("le message en haut du formulaire")
+    separator = "\u00a0; "
+    return f"À corriger\u00a0: {separator.join(places)}." if places else ""
+
+
+class OfferFormMessagesMixin:
+    """French messages of the offer's create and edit views: the fields and tabs to correct, and
+    success messages that say what happened to the offer (Wagtail's generic ones fit no gender)."""
+
+    def is_valid(self, form):
+        self.form = form  # for get_error_message, which Wagtail calls from here
+        return super().is_valid(form)
+
+    def get_error_message(self):
+        message = super().get_error_message()
+        form = getattr(self, "form", None)
+        if message is None or self.expects_json_response or form is None:
+            return message
+        return f"{message} {errors_summary(form, self.panel)}".strip()
+
+    def get_success_message(self, instance=None):
+        offer = instance or self.object
+        title = f"«\u00a0{get_latest_str(offer)}\u00a0»"
+        created = self.view_name == "create"
+        if self.action == "publish":
+            if offer.go_live_at and offer.go_live_at > timezone.now():
+                moment = timezone.localtime(offer.go_live_at)
+                return f"Offre {title} : mise en ligne programmée le {moment:%d/%m/%Y à %H:%M}."
+            return f"Offre {title} créée et publiée." if created else f"Offre {title} publiée."
+        if self.action == "submit":
+            return f"Offre {title} envoyée en validation."
+        if self.action in ("create", "edit"):
+            return f"Offre {title} créée (brouillon)." if created else f"Offre {title} enregistrée."
+        return super().get_success_message(instance)
+
+
+class JobOfferCreateView(OfferFormMessagesMixin, CreateView):
     error_message = "L'offre n'a pas pu être créée : corrigez les erreurs signalées dans le formulaire."
 
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        return [*items[:-1], {**items[-1], "label": "Nouvelle offre d'emploi"}]
 
-class JobOfferEditView(EditView):
+
+class JobOfferEditView(OfferFormMessagesMixin, EditView):
     error_message = "L'offre n'a pas pu être enregistrée : corrigez les erreurs signalées dans le formulaire."
 
 

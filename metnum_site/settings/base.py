@@ -165,6 +165,10 @@ TIME_ZONE = "Europe/Paris"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# The admin's date pickers show and take French dates (Wagtail's default is ISO: 2027-01-25).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # Static and media files. Static files are served by WhiteNoise, also in production.
 STATIC_URL = "/static/"
