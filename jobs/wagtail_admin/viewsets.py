@@ -3,7 +3,7 @@
 from django.db.models import Count
 from django.urls import path
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from ..models import Institution, JobOffer, Profession
 from ..permissions import permitted_offers
@@ -110,8 +110,17 @@ class JobOfferViewSet(SnippetViewSet):
     edit_handler = OFFER_EDIT_HANDLER
 
 
+class InstitutionIndexView(IndexView):
+    add_item_label = "Ajouter une institution"
+
+
+class ProfessionIndexView(IndexView):
+    add_item_label = "Ajouter un métier"
+
+
 class InstitutionViewSet(SnippetViewSet):
     model = Institution
+    index_view_class = InstitutionIndexView
     chooser_viewset_class = FullFormOnlyChooserViewSet
     icon = "site"
     menu_label = "Institutions"
@@ -129,6 +138,7 @@ class InstitutionViewSet(SnippetViewSet):
 
 class ProfessionViewSet(SnippetViewSet):
     model = Profession
+    index_view_class = ProfessionIndexView
     chooser_viewset_class = FullFormOnlyChooserViewSet
     icon = "tag"
     menu_label = "Métiers"

@@ -1,9 +1,10 @@
 """The page editor speaks French to a ministry's editor: « Publier » is the main button when the
-editor may publish its page, « Soumettre » or the draft otherwise; the root page has a French title."""
+editor may publish its page, « Soumettre » or the draft otherwise; the roots of pages
+and collections have French names."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from editorial.spaces import create_institution_space
 from tests.jobs.admin_helpers import soup, text_of
@@ -31,5 +32,6 @@ def test_an_editor_under_moderation_keeps_the_draft_as_main_button(world, db):
     assert main_button(world.moderated_editor, world.moderated_space.page) == "Enregistrer le brouillon"
 
 
-def test_the_root_page_has_a_french_title(db):
+def test_the_roots_of_pages_and_collections_have_french_names(db):
     assert Page.get_first_root_node().title == "Racine de l'arborescence"
+    assert Collection.get_first_root_node().name == "Toutes les collections"

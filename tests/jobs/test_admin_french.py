@@ -110,3 +110,10 @@ def test_the_dashboard_link_names_whose_offers_it_opens(world, db):
     assert link(world.comms_editor) == "Toutes les offres d'emploi, de toutes les institutions"
     both = user_in("editeur-des-deux", world.own_space.group, world.other_space.group)
     assert link(both) == "Toutes les offres d'emploi de vos institutions (MCTL, MESS)"
+
+
+def test_the_taxonomies_listings_name_what_they_add(world, db):
+    team = logged_in(world.comms_editor)
+
+    assert "Ajouter une institution" in page_text(team.get(reverse("wagtailsnippets_jobs_institution:list")))
+    assert "Ajouter un métier" in page_text(team.get(reverse("wagtailsnippets_jobs_profession:list")))
