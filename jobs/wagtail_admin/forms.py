@@ -1,4 +1,5 @@
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from metnum_site.slugs import unique_slug
@@ -30,6 +31,17 @@ class JobOfferForm(WagtailAdminModelForm):
             self.fields["contract_types"].error_messages["required"] = CONTRACT_TYPES_MESSAGE
         if "institution" in self.fields and self.for_user is not None and not manages_all_offers(self.for_user):
             self.limit_institutions(self.fields["institution"], list(user_institutions(self.for_user)))
+
+    def clean(self):
+        """A required rich text that Draftail leaves with an empty paragraph (what an emptied editor
+        posts) is empty: refused like a blank field, when the field is required (to publish)."""
+        cleaned_data = super().clean()
+        for name in ("missions",):
+            field = self.fields.get(name)
+            value = cleaned_data.get(name)
+            if field is not None and field.required and value and not strip_tags(value).strip():
+                self.add_error(name, ValidationError(field.error_messages["required"], code="required"))
+        return cleaned_data
 
     def limit_institutions(self, field, institutions):
         field.queryset = field.queryset.filter(pk__in=[institution.pk for institution in institutions])

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from wagtail.test.utils.form_data import rich_text
 
 from jobs.models import ContractType, JobOffer
 from tests.factories import JobOfferFactory
@@ -128,6 +129,16 @@ def test_publishing_the_incomplete_draft_is_refused_on_both_fields(admin_client)
     assert field_errors(response, "apply_url")[0].startswith("Pour publier, indiquez une adresse de candidature")
     offer.refresh_from_db()
     assert not offer.live
+
+
+def test_an_emptied_rich_text_editor_does_not_publish_empty_missions(admin_client):
+    data = new_offer_data(admin_client, missions=rich_text(""))
+
+    response = admin_client.post(offer_url("add"), {**data, "action-publish": "action-publish"})
+
+    assert response.status_code == 200 and field_errors(response, "missions")
+    assert not JobOffer.objects.exists()
+    assert admin_client.post(offer_url("add"), data).status_code == 302  # a draft may wait
 
 
 def test_a_draft_still_needs_a_title_and_keeps_the_other_rules(admin_client):
