@@ -147,6 +147,7 @@ class InstitutionIndexPage(IndexPage):
 
     class Meta:
         verbose_name = "Index des employeurs"
+        verbose_name_plural = "Index des employeurs"
 
     def get_context(self, request, *args, **kwargs):
         from .presenters import institution_card
@@ -257,6 +258,10 @@ class StoryPageTag(ItemBase):
     tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tagged_stories", verbose_name="thème")
     content_object = ParentalKey("editorial.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        verbose_name = "thème d'un témoignage"
+        verbose_name_plural = "thèmes des témoignages"
+
 
 class StoryPageQuerySet(ListingQuerySet):
     def for_cards(self):
@@ -272,6 +277,7 @@ class StoryIndexPage(IndexPage):
 
     class Meta:
         verbose_name = "Index des témoignages"
+        verbose_name_plural = "Index des témoignages"
 
     def get_context(self, request, *args, **kwargs):
         from .presenters import story_card
@@ -403,6 +409,10 @@ class GuidePageTag(ItemBase):
     tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tagged_guides", verbose_name="thème")
     content_object = ParentalKey("editorial.GuidePage", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        verbose_name = "thème d'un guide"
+        verbose_name_plural = "thèmes des guides"
+
 
 class GuideIndexPage(IndexPage):
     """/guides/: the career guides."""
@@ -412,6 +422,7 @@ class GuideIndexPage(IndexPage):
 
     class Meta:
         verbose_name = "Index des guides"
+        verbose_name_plural = "Index des guides"
 
     def get_context(self, request, *args, **kwargs):
         from .presenters import guide_card

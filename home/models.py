@@ -34,6 +34,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "Page d'accueil"
+        verbose_name_plural = "Pages d'accueil"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -63,6 +64,7 @@ class SitemapPage(Page):
 
     class Meta:
         verbose_name = "Plan du site"
+        verbose_name_plural = "Plans du site"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -187,3 +189,4 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Réglages du site"
+        verbose_name_plural = "Réglages du site"

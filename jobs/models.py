@@ -190,6 +190,10 @@ class JobOfferSkill(ItemBase):
     tag = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="tagged_offers", verbose_name="compétence")
     content_object = ParentalKey("jobs.JobOffer", on_delete=models.CASCADE, related_name="tagged_skills")
 
+    class Meta:
+        verbose_name = "compétence d'une offre"
+        verbose_name_plural = "compétences des offres"
+
 
 def add_months(day, months):
     month_index = day.month - 1 + months
