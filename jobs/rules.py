@@ -9,9 +9,9 @@ from .geography import departement_for_postal_code
 
 SALARY_MIN = 15_000
 SALARY_MAX = 250_000
-# The offer fields the rules read (besides the publication date, which JobOffer deduces).
 # The code of the errors that only block a publication, not a draft.
 PUBLICATION_ONLY = "publication_only"
+# The offer fields the rules read (besides the publication date, which JobOffer deduces).
 RULE_FIELDS = ("salary_min", "salary_max", "apply_url", "apply_email", "deadline", "postal_code")
 
 
