@@ -7,7 +7,7 @@ import gettext
 import re
 from pathlib import Path
 
-import wagtail
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 
@@ -58,14 +58,23 @@ def test_the_compiled_catalogue_says_what_the_po_file_says():
     assert len(mo._catalog) - 1 == sum(len(forms) for forms in po.values())
 
 
+def wagtail_catalogues():
+    """The French catalogues of the installed Wagtail apps (wagtail_modeladmin included)."""
+    for app in apps.get_app_configs():
+        path = Path(app.path) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+        if app.name.startswith("wagtail") and path.exists():
+            yield app.name, path
+
+
 def test_it_rewords_every_gender_marker_of_wagtail_s_french_strings():
     ours = read_po(CATALOGUE / "django.po")
-    wagtail_dir = Path(wagtail.__file__).parent
+    catalogues = dict(wagtail_catalogues())
+    assert {"wagtail.admin", "wagtail.snippets", "wagtail_modeladmin"} <= set(catalogues)
     missing = []
-    for path in sorted(wagtail_dir.glob("**/locale/fr/LC_MESSAGES/django.po")):
+    for app_name, path in catalogues.items():
         for msgid, forms in read_po(path).items():
             if any(GENDER_MARKER.search(form) for form in forms) and msgid not in ours:
-                missing.append(f"{path.relative_to(wagtail_dir)}: {msgid}")
+                missing.append(f"{app_name}: {msgid}")
     assert not missing, "à reformuler dans locale/fr/LC_MESSAGES/django.po :\n" + "\n".join(missing)
     for msgid, forms in ours.items():
         for form in forms:
