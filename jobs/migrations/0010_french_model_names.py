@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobs', '0008_offer_coordinates'),
+        ('jobs', '0009_offer_versant'),
     ]
 
     operations = [
