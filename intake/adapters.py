@@ -177,7 +177,7 @@ class CspOpenData(Adapter):
                 process=m.facts([("Documents à transmettre", get("Documents à transmettre"))]),
                 apply_url=url,
                 published_at=m.iso(published),
-                deadline=m.iso(deadline),
+                deadline=m.deadline_column(deadline),
             ),
         )
 
@@ -293,7 +293,7 @@ class CspApi(Adapter):
                 or m.without_tracking(m.http_url(item.get("offerUrl")) or m.csp_offer_url(reference)),
                 apply_email=m.first_email(applicant, origin.get("shortText1")),
                 published_at=m.iso(published),
-                deadline=m.iso(deadline),
+                deadline=m.deadline_column(deadline),
             ),
         )
 
@@ -410,6 +410,7 @@ class FranceTravail(Adapter):
                 apply_url=m.http_url(contact.get("urlPostulation"), *partners, origin.get("urlOrigine")),
                 apply_email=m.first_email(contact.get("courriel")),
                 published_at=m.iso(m.parse_date(item.get("dateCreation"))),
+                deadline=m.deadline_column(None),
             ),
         )
 
@@ -538,7 +539,7 @@ class PepSemicolon(Adapter):
                 apply_url=m.csp_offer_url(reference) if reference else "",
                 apply_email=m.first_email(contact),
                 published_at=m.iso(published),
-                deadline=m.iso(deadline),
+                deadline=m.deadline_column(deadline),
             ),
         )
 
@@ -597,6 +598,7 @@ class PepPipe(Adapter):
                 description=m.combine_all(filter(None, (description, facts))),
                 apply_url=m.http_url(get("Par_URL_offre")) or (m.csp_offer_url(reference) if reference else ""),
                 published_at=m.iso(m.parse_date(get("Off_date_creation"))),
+                deadline=m.deadline_column(None),
             ),
         )
 

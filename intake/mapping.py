@@ -1,11 +1,14 @@
 """What the sources' values mean, in MetNum's codes: dates, categories, contract natures, remote
 work, experience, places and salaries. Each function returns "" (or None) when the source says
-nothing usable, so that the importer's own default applies and nothing is made up."""
+nothing usable, so that the importer's own default applies and nothing is made up; the one exception
+is the deadline of an offer without one (deadline_column)."""
 
 import datetime
 import re
 import urllib.parse
 from html import escape
+
+from django.utils import timezone
 
 from jobs.sanitizer import LOOKS_LIKE_HTML
 
@@ -44,6 +47,22 @@ def parse_date(value):
 def iso(date):
     """The importer's format; "" for no date or the sources' "no deadline" (31/12/9999)."""
     return "" if date is None or date == NO_DEADLINE else date.isoformat()
+
+
+def deadline_column(date, today=None):
+    """The importer's deadline for a source's date. A source that states none (no date, or its
+    "31/12/9999") gets the last day of the month after next: an offer needs a date for
+    JobOffer.objects.open(), and the importer would otherwise set two months after publication once
+    and for all, closing an offer its source still lists. Each run while the source lists the offer
+    moves it on (a new value once a month, so not a new revision every week); when the source drops
+    the offer, its next full run closes it (--close-missing), and if the intake stopped, the offer
+    closes at that date at the latest."""
+    if date is not None and date != NO_DEADLINE:
+        return date.isoformat()
+    today = today or timezone.localdate()
+    first_of_month_after_next = (today.replace(day=1) + datetime.timedelta(days=32 * 2 + 5)).replace(day=1)
+    next_after = (first_of_month_after_next + datetime.timedelta(days=32)).replace(day=1)
+    return (next_after - datetime.timedelta(days=1)).isoformat()
 
 
 def french(date):

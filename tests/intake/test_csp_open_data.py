@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from intake.adapters import CSP_COLUMNS
+from intake.mapping import NO_DEADLINE, deadline_column
 from intake.models import DigitalRule, SourceEmployer
 from intake.reading import download
 from jobs.importer import ImportFileError
@@ -69,10 +70,26 @@ def test_no_deadline_and_other_natures(institutions, tmp_path):
     assert status == 0, err
     offer = JobOffer.objects.get(external_id="2026-1000001")
     published = timezone.localdate(offer.first_published_at)
-    assert offer.deadline > published  # no deadline: the importer's two months, not 9999
-    assert offer.deadline.year < 9999
+    # No deadline: the last day of the month after next, moved on by the runs while the source lists it.
+    assert offer.deadline > published and offer.deadline.year < 9999
+    assert offer.deadline.isoformat() == deadline_column(None)
     assert offer.category == "b"
     assert [contract.code for contract in offer.contract_types.all()] == ["contractuel"]
+
+
+@pytest.mark.parametrize(
+    "today,deadline",
+    [
+        ("2026-12-04", "2027-02-28"),
+        ("2026-12-31", "2027-02-28"),
+        ("2027-01-01", "2027-03-31"),
+        ("2027-06-30", "2027-08-31"),
+    ],
+)
+def test_an_offer_without_deadline_stays_open_two_months_ahead_of_each_run(today, deadline):
+    assert deadline_column(None, datetime.date.fromisoformat(today)) == deadline
+    assert deadline_column(NO_DEADLINE, datetime.date.fromisoformat(today)) == deadline
+    assert deadline_column(datetime.date(2027, 1, 15), datetime.date.fromisoformat(today)) == "2027-01-15"
 
 
 def test_non_digital_jobs_are_dropped_with_the_reason(institutions, tmp_path):

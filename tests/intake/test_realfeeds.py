@@ -7,6 +7,7 @@ import json
 import pytest
 
 from intake.adapters import ADAPTERS, CSP_COLUMNS
+from intake.mapping import deadline_column
 from intake.models import DigitalRule, SourceEmployer
 from intake.pipeline import run_intake
 from jobs.models import Institution, JobOffer
@@ -81,7 +82,8 @@ def test_csp_open_data_sample_mapping(csp_open_data):
     pissotte = records["O085260623000581"].row
     assert (pissotte["postal_code"], pissotte["city"], pissotte["category"]) == ("85200", "Pissotte", "b")
     assert pissotte["versant"] == "territoriale"
-    assert records["2026-2173337"].row["deadline"] == ""  # no end of publication in the source
+    # No end of publication in the source: the rolling deadline (mapping.deadline_column).
+    assert records["2026-2173337"].row["deadline"] == deadline_column(None)
     assert records["2026-2173337"].row["city"] == "Clermont Ferrand"  # « 63014 CLERMONT FERRAND CEDEX 2 »
     assert records["O076260910001190"].row["contract_types"] == "contractuel"
     assert records["2026-2352316"].employers[0].startswith("Ministère de la Justice")
