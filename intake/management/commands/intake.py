@@ -1,10 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import OperationalError
 
-from jobs.import_lock import ImportRunning
-from jobs.importer import ImportFileError
-from jobs.management.commands.import_offers import DATABASE_BUSY, FILE_REFUSED, IMPORT_RUNNING, ROWS_REJECTED
-from metnum_site.database_busy import BUSY_MESSAGE, is_database_busy
+from jobs.import_exits import EXIT_STATUSES_HELP, ROWS_REJECTED, stopped_runs_as_command_errors
 
 from ...adapters import ADAPTERS
 from ...runs import collect
@@ -15,8 +11,7 @@ class Command(BaseCommand):
         "Collecte les offres du numérique d'une source (docs/intake.md) et les importe par l'importeur des "
         "offres. Sources : "
         + ", ".join(f"{kind} ({adapter.label})" for kind, adapter in ADAPTERS.items())
-        + ". Statut de sortie : 0 tout est importé, 1 des offres sont rejetées, 2 fichier refusé, 3 une autre "
-        "importation de la même source est en cours, 4 base de données occupée."
+        + f". {EXIT_STATUSES_HELP}"
     )
 
     def add_arguments(self, parser):
@@ -31,7 +26,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        try:
+        with stopped_runs_as_command_errors(
+            "La collecte s'est arrêtée : chaque offre déjà enregistrée l'est entièrement ; relancez-la."
+        ):
             _, report = collect(
                 options["kind"],
                 options["file"],
@@ -39,18 +36,6 @@ class Command(BaseCommand):
                 draft=options["draft"],
                 close_missing=options["close_missing"],
             )
-        except ImportFileError as error:
-            raise CommandError(f"Fichier refusé, rien n'a été enregistré. {error}", returncode=FILE_REFUSED) from error
-        except ImportRunning as error:
-            raise CommandError(str(error), returncode=IMPORT_RUNNING) from error
-        except OperationalError as error:
-            if not is_database_busy(error):
-                raise
-            raise CommandError(
-                f"{BUSY_MESSAGE} La collecte s'est arrêtée : chaque offre déjà enregistrée l'est entièrement ; "
-                "relancez-la.",
-                returncode=DATABASE_BUSY,
-            ) from error
 
         for decision in report.kept:
             self.stdout.write(f"Gardée : {decision}")

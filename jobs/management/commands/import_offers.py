@@ -1,21 +1,15 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import OperationalError
 
-from jobs.import_lock import ImportRunning, source_lock
-from jobs.importer import COLUMNS, REQUIRED_COLUMNS, ImportFileError, checked_source, import_offers, read_offer_file
-from metnum_site.database_busy import BUSY_MESSAGE, is_database_busy
-
-# Exit statuses (docs/import.md): 0 everything imported, 1 some rows rejected (the others imported),
-# 2 file refused, 3 another import of the source is running, 4 the database stayed locked (SQLite).
-ROWS_REJECTED, FILE_REFUSED, IMPORT_RUNNING, DATABASE_BUSY = 1, 2, 3, 4
+from jobs.import_exits import EXIT_STATUSES_HELP, ROWS_REJECTED, stopped_runs_as_command_errors
+from jobs.import_lock import source_lock
+from jobs.importer import COLUMNS, REQUIRED_COLUMNS, checked_source, import_offers, read_offer_file
 
 
 class Command(BaseCommand):
     help = (
         "Importe des offres depuis un fichier CSV (séparateur « , » ou « ; », UTF-8) ou JSON Lines. "
         f"Colonnes : {', '.join(COLUMNS)} ; obligatoires : {', '.join(REQUIRED_COLUMNS)} et apply_url ou "
-        "apply_email. Statut de sortie : 0 tout est importé, 1 des lignes sont rejetées, 2 fichier refusé, "
-        "3 une autre importation de la même source est en cours, 4 base de données occupée."
+        f"apply_email. {EXIT_STATUSES_HELP}"
     )
 
     def add_arguments(self, parser):
@@ -32,20 +26,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        try:
+        with stopped_runs_as_command_errors(
+            "L'importation s'est arrêtée : chaque offre déjà enregistrée l'est entièrement ; "
+            "relancez le même fichier pour importer les autres."
+        ):
             result = self.run(options)
-        except ImportFileError as error:
-            raise CommandError(f"Fichier refusé, rien n'a été enregistré. {error}", returncode=FILE_REFUSED) from error
-        except ImportRunning as error:
-            raise CommandError(str(error), returncode=IMPORT_RUNNING) from error
-        except OperationalError as error:
-            if not is_database_busy(error):
-                raise
-            raise CommandError(
-                f"{BUSY_MESSAGE} L'importation s'est arrêtée : chaque offre déjà enregistrée l'est entièrement ; "
-                "relancez le même fichier pour importer les autres.",
-                returncode=DATABASE_BUSY,
-            ) from error
 
         for error in result.errors:
             self.stderr.write(f"Rejetée : {error}")
