@@ -31,7 +31,7 @@ def _hit(key):
 
 def client_over_limit(request):
     """Count one request from this client; True when it is over its hourly limit."""
-    client = client_address(request)
+    client = client_address(request) or "inconnue"
     return _hit(_key("client", client)) > settings.ALERTS_REQUESTS_PER_CLIENT
 
 

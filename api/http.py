@@ -47,7 +47,7 @@ def rate_limited(request):
         return None
     now = time.time()
     window = int(now // period)
-    digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    digest = hashlib.sha256((client_address(request) or "inconnue").encode()).hexdigest()[:32]
     key = f"metnum:api-rate:{digest}:{window}"
     try:
         cache.add(key, 0, period + 1)

@@ -26,6 +26,9 @@ def test_behind_two_proxies_and_with_a_short_header(rf, settings):
     assert client_address(request) == "198.51.100.7"
     # Fewer entries than proxies (a request that did not cross them all): the peer's address.
     assert client_address(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4")) == "10.0.0.2"
+    # More proxies declared than there are: what a client wrote is no address, the peer's is used.
+    tampered = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="<script>, 198.51.100.7")
+    assert client_address(tampered) == "10.0.0.2"
 
 
 @pytest.mark.django_db
