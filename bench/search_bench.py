@@ -587,6 +587,7 @@ def main():
 
         generated = indexed = 0.0
         if args.reuse:
+            call_command("migrate", verbosity=0)  # a database kept by an earlier version of the code
             open_count = JobOffer.objects.open().count()
             args.offers = JobOffer.objects.count()
         else:
