@@ -16,15 +16,14 @@ errors, the ETag and its 304.
 import functools
 import hashlib
 import logging
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, parse_http_date_safe
 
 from metnum_site.client_address import client_address
+from metnum_site.rate_limits import count_request
 
 from .errors import ApiError, error_response
 
@@ -45,23 +44,13 @@ def rate_limited(request):
     limit, period = settings.API_RATE_LIMIT, settings.API_RATE_LIMIT_PERIOD
     if not limit:
         return None
-    now = time.time()
-    window = int(now // period)
-    digest = hashlib.sha256((client_address(request) or "inconnue").encode()).hexdigest()[:32]
-    key = f"metnum:api-rate:{digest}:{window}"
     try:
-        cache.add(key, 0, period + 1)
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, period + 1)
-        count = 1
+        count, retry_after = count_request("api-rate", client_address(request) or "inconnue", period)
     except Exception:
         logger.exception("Limite de l'API : cache injoignable, requête servie sans limite.")
         return None
     request.api_rate_remaining = max(limit - count, 0)
-    if count <= limit:
-        return None
-    return max(1, int((window + 1) * period - now) + 1)
+    return None if count <= limit else retry_after
 
 
 def too_many_requests(retry_after):
