@@ -14,6 +14,13 @@ from django.utils import translation
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES"
 GENDER_MARKER = re.compile(r"\w\((e|le|ne|s|tte|la)\)")
 WAGTAIL_LEFTOVERS = ("Status", "Workflow", "Any", "Historique du Site", "Aller à contenu")
+# English words that Wagtail's French catalogue keeps as they are.
+ENGLISH_IN_WAGTAIL_FRENCH = re.compile(r"\b(workflows?|status|snippets?|dashboard)\b", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+
+
+def english_in(form):
+    return ENGLISH_IN_WAGTAIL_FRENCH.search(PLACEHOLDER.sub("", form))
 
 
 def read_po(path):
@@ -80,6 +87,20 @@ def test_it_rewords_every_gender_marker_of_wagtail_s_french_strings():
         for form in forms:
             assert not GENDER_MARKER.search(form), (msgid, form)
             assert not any(leftover in form for leftover in WAGTAIL_LEFTOVERS), (msgid, form)
+
+
+def test_it_rewords_every_wagtail_french_string_left_in_english():
+    ours = read_po(CATALOGUE / "django.po")
+    missing = [
+        f"{app_name}: {msgid}"
+        for app_name, path in wagtail_catalogues()
+        for msgid, forms in read_po(path).items()
+        if any(english_in(form) for form in forms) and msgid not in ours
+    ]
+    assert not missing, "à traduire dans locale/fr/LC_MESSAGES/django.po :\n" + "\n".join(missing)
+    for msgid, forms in ours.items():
+        for form in forms:
+            assert not english_in(form), (msgid, form)
 
 
 def test_the_project_catalogue_wins_over_wagtail_s():
