@@ -102,6 +102,13 @@ class Institution(index.Indexed, models.Model):
         help_text="Les membres de ces groupes gèrent les offres de l'institution, et seulement elles "
         "(voir la commande create_institution_space).",
     )
+    receives_applications_on_metnum = models.BooleanField(
+        "Recevoir les candidatures sur MetNum",
+        default=False,
+        help_text="Les personnes postulent alors à ses offres sur le site (lettre de motivation et CV), "
+        "et l'équipe de recrutement les traite dans l'administration. Sinon, elles suivent l'adresse "
+        "ou le courriel de candidature de chaque offre.",
+    )
 
     search_fields = [
         index.SearchField("name", boost=2),

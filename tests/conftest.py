@@ -23,6 +23,13 @@ def temporary_media_root(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def temporary_private_media_root(tmp_path):
+    """Candidates' CVs (candidates/storage.py) go to a fresh folder per test: a test can tell what is stored."""
+    with override_settings(PRIVATE_MEDIA_ROOT=tmp_path / "private"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def empty_caches():
     """Wagtail caches site root paths and image renditions by id; ids come back after a rollback."""
     for cache in caches.all():

@@ -179,6 +179,7 @@ INSTITUTION_EDIT_HANDLER = ObjectList(
         FieldPanel("logo"),
         FieldPanel("website"),
         FieldPanel("description"),
+        FieldPanel("receives_applications_on_metnum"),
     ],
     base_form_class=SlugFromNameForm,
 )

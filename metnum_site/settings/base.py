@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "alerts",
     "api",
     "intake",
+    "candidates",
     "demo",
     "dsfr",
     "wagtail.contrib.redirects",
@@ -176,6 +177,9 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Candidates' CVs (candidates/storage.py): a private directory, outside MEDIA_ROOT, never served by a
+# public address. Back it up with the database.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
