@@ -76,6 +76,21 @@ class Candidate(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
 
+class SignInLinkUse(models.Model):
+    """A sign-in link already followed: each link works once (candidates.sign_in). Rows older than the
+    links' life are deleted by the purge."""
+
+    token_id = models.CharField("identifiant du lien", max_length=64, unique=True)
+    used_at = models.DateTimeField("utilisé le", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "lien de connexion utilisé"
+        verbose_name_plural = "liens de connexion utilisés"
+
+    def __str__(self):
+        return f"Lien de connexion n° {self.pk}"
+
+
 class RefusalReason(models.Model):
     """A reason recruiters may give when they turn an application down, edited by the editorial team."""
 

@@ -247,11 +247,16 @@ class OfferPage:
         ]
 
     def apply(self):
-        """The apply link: the external form when there is one, otherwise an email; both when given."""
+        """The apply link: the application form on this site when the institution receives them here
+        (candidates/, reached by its URL name: jobs does not import it); otherwise the external form when
+        there is one, otherwise an email; both when given."""
         offer = self.offer
+        if offer.pk and offer.institution.receives_applications_on_metnum:
+            return {"metnum_url": reverse("candidates:apply", args=[offer.pk]), "url": None, "email": None}
         subject = " – ".join(part for part in ("Candidature", offer.title, offer.reference) if part)
         email = {"address": offer.apply_email, "url": mailto(offer.apply_email, subject=subject)}
         return {
+            "metnum_url": None,
             "url": offer.apply_url or None,
             "email": email if offer.apply_email else None,
             "new_window": NEW_WINDOW,

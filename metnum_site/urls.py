@@ -28,6 +28,7 @@ urlpatterns = [
     path("offres/", include("jobs.urls")),
     path("recherche/", search_views.site_search, name="site_search"),
     path("alertes/", include("alerts.urls")),
+    path("espace-candidat/", include("candidates.urls")),
     path("api/", include("api.urls")),
 ]
 

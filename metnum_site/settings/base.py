@@ -218,6 +218,12 @@ ALERTS_MAX_ATTEMPTS = 5
 ALERTS_REQUESTS_PER_ADDRESS = env_int("ALERTS_REQUESTS_PER_ADDRESS", 3)
 ALERTS_REQUESTS_PER_CLIENT = env_int("ALERTS_REQUESTS_PER_CLIENT", 10)
 
+# Candidates (candidates/, docs/candidates.md): sign-in links asked for per hour, per address and per
+# client; the largest CV accepted (bytes).
+CANDIDATES_SIGN_IN_PER_ADDRESS = env_int("CANDIDATES_SIGN_IN_PER_ADDRESS", 5)
+CANDIDATES_SIGN_IN_PER_CLIENT = env_int("CANDIDATES_SIGN_IN_PER_CLIENT", 20)
+CANDIDATES_CV_MAX_BYTES = env_int("CANDIDATES_CV_MAX_BYTES", 5 * 1024 * 1024)
+
 # Background tasks (django-tasks). The database backend needs `manage.py db_worker`;
 # "immediate" runs each task in the request that enqueued it.
 TASK_BACKENDS = {
