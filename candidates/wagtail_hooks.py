@@ -1,4 +1,5 @@
-"""The refusal reasons, a list the editorial team edits (Fragments → « Motifs de refus »)."""
+"""The refusal reasons, a list the editorial team edits (menu « Motifs de refus »; who may edit it is
+given by the groups' snippet permissions on « motif de refus »)."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -10,6 +11,8 @@ class RefusalReasonViewSet(SnippetViewSet):
     model = RefusalReason
     icon = "list-ul"
     menu_label = "Motifs de refus"
+    menu_order = 260
+    add_to_admin_menu = True
     list_display = ["label", "active", "position"]
     list_filter = ["active"]
     ordering = ["position", "label"]

@@ -17,15 +17,11 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session", autouse=True)
 def temporary_media_root(tmp_path_factory):
-    """Images the tests upload or generate (the demo illustrations) go to a folder pytest cleans up."""
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def temporary_private_media_root(tmp_path):
-    """Candidates' CVs (candidates/storage.py) go to a fresh folder per test: a test can tell what is stored."""
-    with override_settings(PRIVATE_MEDIA_ROOT=tmp_path / "private"):
+    """Images the tests upload or generate (the demo illustrations), and candidates' CVs (the demo's too),
+    go to folders pytest cleans up."""
+    with override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"), PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private")
+    ):
         yield
 
 
