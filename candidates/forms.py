@@ -42,7 +42,6 @@ def https_url_fields(field, **kwargs):
 
 
 class ProfileForm(DsfrBaseForm, forms.ModelForm):
-    formfield_callback = https_url_fields
     contract_types = forms.ModelMultipleChoiceField(
         label="Types de contrat recherchés",
         queryset=ContractType.objects.all(),
@@ -65,6 +64,7 @@ class ProfileForm(DsfrBaseForm, forms.ModelForm):
 
     class Meta:
         model = Candidate
+        formfield_callback = https_url_fields
         fields = [
             "first_name",
             "last_name",
