@@ -33,12 +33,12 @@ def _message(to, subject, template, context):
     return message
 
 
-def sign_in_link(email, next_url=""):
+def sign_in_link(link):
     return _message(
-        [email],
+        [link.email],
         "Votre lien de connexion à l'espace candidat",
         "sign_in",
-        {"link": sign_in.make_link(email, next_url), "minutes": sign_in.LINK_MINUTES},
+        {"link": sign_in.link_url(link), "minutes": sign_in.LINK_MINUTES},
     )
 
 

@@ -76,16 +76,20 @@ class Candidate(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
 
-class SignInLinkUse(models.Model):
-    """A sign-in link already followed: each link works once (candidates.sign_in). Rows older than the
-    links' life are deleted by the purge."""
+class SignInLink(models.Model):
+    """A sign-in link sent by email (candidates.sign_in): the link carries only its signed random id, so
+    that no address appears in a URL (nor in the logs that print URLs) or in a task's arguments. Spent
+    once (`used_at`); deleted by the purge a day after it was asked for."""
 
     token_id = models.CharField("identifiant du lien", max_length=64, unique=True)
-    used_at = models.DateTimeField("utilisé le", default=timezone.now, db_index=True)
+    email = models.EmailField("adresse électronique")
+    next_url = models.CharField("page où revenir", max_length=500, blank=True)
+    created_at = models.DateTimeField("demandé le", default=timezone.now, db_index=True)
+    used_at = models.DateTimeField("utilisé le", null=True, blank=True)
 
     class Meta:
-        verbose_name = "lien de connexion utilisé"
-        verbose_name_plural = "liens de connexion utilisés"
+        verbose_name = "lien de connexion"
+        verbose_name_plural = "liens de connexion"
 
     def __str__(self):
         return f"Lien de connexion n° {self.pk}"

@@ -3,7 +3,7 @@
 - an application, two years after its offer closed (deadline passed, filled, expired or unpublished);
 - a candidate's whole space (profile, applications, CVs), two years after their last sign-in or visit,
   with an email 30 days before;
-- the record of used sign-in links, once the links have expired anyway.
+- the sign-in links (and the address each was sent to), a day after they were asked for.
 
 CV files go with their rows (candidates.signals)."""
 
@@ -17,7 +17,7 @@ from django.utils import timezone
 from jobs.models import JobOffer
 
 from . import emails
-from .models import Application, Candidate, SignInLinkUse
+from .models import Application, Candidate, SignInLink
 
 logger = logging.getLogger("candidates")
 KEPT_DAYS = 2 * 365
@@ -42,7 +42,7 @@ def purge(now=None):
             last_seen_at__lt=limit, deletion_warning_sent_at__lt=now - datetime.timedelta(days=WARNING_DAYS)
         )
         outcome["espaces"] = sum(1 for candidate in deleted if candidate.delete())
-        SignInLinkUse.objects.filter(used_at__lt=now - datetime.timedelta(days=1)).delete()
+        SignInLink.objects.filter(created_at__lt=now - datetime.timedelta(days=1)).delete()
     warned = Candidate.objects.filter(
         last_seen_at__lt=limit + datetime.timedelta(days=WARNING_DAYS), deletion_warning_sent_at__isnull=True
     )

@@ -4,12 +4,14 @@ and once only; the candidate's id and `session_epoch` then sit in Django's sessi
 A candidate is never a Django user: request.user stays anonymous, so the admin stays out of reach.
 « Se déconnecter partout » bumps `session_epoch`: every session holding the old value is signed out
 at its next request. The sign-in link is asked for by address: the same email is sent whether the
-address is known or not (it opens a new candidate space when it is not), so the page never tells."""
+address is known or not (it opens a new candidate space when it is not), so the page never tells.
+The link holds only the signed random id of a SignInLink row, never the address."""
 
 import secrets
+from datetime import timedelta
 
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from metnum_site.addresses import absolute_url
 
-from .models import Candidate, SignInLinkUse
+from .models import Candidate, SignInLink
 
 SALT = "candidates.sign_in"
 LINK_MINUTES = 15
@@ -33,31 +35,37 @@ def safe_next(url):
     return url if url_has_allowed_host_and_scheme(url, allowed_hosts=None) else ""
 
 
-def make_link(email, next_url=""):
-    value = {"e": email, "j": secrets.token_urlsafe(16), "n": safe_next(next_url)}
-    token = signing.dumps(value, salt=SALT, compress=True)
+def request_link(email, next_url=""):
+    """A new link for `email` (stored; the email task reads it by id)."""
+    return SignInLink.objects.create(token_id=secrets.token_urlsafe(24), email=email, next_url=safe_next(next_url))
+
+
+def link_url(link):
+    token = signing.dumps(link.token_id, salt=SALT)
     return absolute_url(reverse("candidates:sign_in_link", args=[token]))
 
 
 def read_link(token):
-    """{"e": email, "j": link id, "n": next path} of a valid, unexpired link, or None."""
+    """The unexpired, unused SignInLink of a valid token, or None."""
     try:
-        value = signing.loads(token, salt=SALT, max_age=LINK_MINUTES * 60)
+        token_id = signing.loads(token, salt=SALT, max_age=LINK_MINUTES * 60)
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    if not isinstance(value, dict) or not all(isinstance(value.get(key), str) for key in ("e", "j", "n")):
+    if not isinstance(token_id, str):
         return None
-    return value
+    return SignInLink.objects.filter(
+        token_id=token_id, used_at__isnull=True, created_at__gte=timezone.now() - timedelta(minutes=LINK_MINUTES)
+    ).first()
 
 
-def use_link(value):
-    """Spend the link: the candidate it signs in (created on first sign-in), or None when it was used."""
-    try:
-        with transaction.atomic():
-            SignInLinkUse.objects.create(token_id=value["j"])
-            candidate, _ = Candidate.objects.get_or_create(email=value["e"].strip().lower())
-    except IntegrityError:
-        return None
+def use_link(link):
+    """Spend the link: the candidate it signs in (created on first sign-in), or None when it was already
+    spent (two tabs at once: the conditional update lets one through)."""
+    with transaction.atomic():
+        spent = SignInLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=timezone.now())
+        if not spent:
+            return None
+        candidate, _ = Candidate.objects.get_or_create(email=link.email.strip().lower())
     return candidate
 
 

@@ -6,14 +6,18 @@ import logging
 from django_tasks import task
 
 from . import emails, purge
-from .models import Application
+from .models import Application, SignInLink
 
 logger = logging.getLogger("candidates")
 
 
 @task()
-def send_sign_in_link(email, next_url=""):
-    emails.sign_in_link(email, next_url).send()
+def send_sign_in_link(link_id):
+    link = SignInLink.objects.filter(pk=link_id, used_at__isnull=True).first()
+    if link is None:
+        return "supprimé"
+    emails.sign_in_link(link).send()
+    return "envoyé"
 
 
 @task()

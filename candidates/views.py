@@ -86,7 +86,8 @@ def sign_in_request(request):
             if throttle.address_over_limit(email):
                 status, notice = 429, TOO_MANY_FOR_ADDRESS
             else:
-                tasks.send_sign_in_link.enqueue(email, next_url)
+                # Not in a transaction (no ATOMIC_REQUESTS): the row is committed before the task reads it.
+                tasks.send_sign_in_link.enqueue(sign_in.request_link(email, next_url).pk)
                 return redirect("candidates:link_sent")
         else:
             status = 400
@@ -113,18 +114,19 @@ def link_sent(request):
 def sign_in_link(request, token):
     """The link of the email. GET asks to confirm (mail scanners that open links spend nothing); POST
     spends the link and signs in."""
-    value = sign_in.read_link(token)
-    if value is None:
+    link = sign_in.read_link(token)
+    if link is None:
         return invalid_link(request)
     if request.method == "POST":
-        candidate = sign_in.use_link(value)
+        candidate = sign_in.use_link(link)
         if candidate is None:
             return invalid_link(request)
         sign_in.sign_in(request, candidate)
+        next_url = sign_in.safe_next(link.next_url)
         if not candidate.first_name or not candidate.last_name:
             profile = reverse("candidates:profile")
-            return redirect(f"{profile}?{urlencode({NEXT: value['n']})}" if value["n"] else profile)
-        return redirect(value["n"] or "candidates:home")
+            return redirect(f"{profile}?{urlencode({NEXT: next_url})}" if next_url else profile)
+        return redirect(next_url or "candidates:home")
     return render(request, "candidates/sign_in_confirm.html", {"breadcrumb_data": breadcrumb("Connexion", space=False)})
 
 

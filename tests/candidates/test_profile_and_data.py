@@ -11,7 +11,7 @@ from django.core import mail
 from django.utils import timezone
 
 from candidates import purge
-from candidates.models import Application, Candidate, SignInLinkUse
+from candidates.models import Application, Candidate, SignInLink
 from jobs.models import ContractType, JobOffer, Profession
 from tests.factories import InstitutionFactory
 
@@ -156,8 +156,8 @@ def test_signing_in_again_cancels_the_warning(client):
 
 def test_used_sign_in_links_are_forgotten_after_a_day(client):
     signed_in_client(client)
-    SignInLinkUse.objects.update(used_at=timezone.now() - datetime.timedelta(days=2))
+    SignInLink.objects.update(created_at=timezone.now() - datetime.timedelta(days=2))
 
     purge.purge()
 
-    assert not SignInLinkUse.objects.exists()
+    assert not SignInLink.objects.exists()
