@@ -67,6 +67,7 @@ class ProductionStack:
             "DATABASE_URL": database_url(),
             "STATIC_ROOT": str(self.workdir / "static"),
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
             "TASKS_BACKEND": "immediate",
             # Emails go to files the tests read (sent_emails in conftest.py), as the demo's do.
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
