@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import accounts
+from demo import accounts, candidates
 
 CREDENTIALS_FILE = settings.VAR_DIR / "dev-credentials.json"
 
@@ -36,6 +36,11 @@ class Command(BaseCommand):
             if setup is not None:
                 setup(user)
             self.stdout.write(f"  {description:<40} identifiant : {username:<18} mot de passe : {password}")
+        self.stdout.write(
+            "Espace candidat (sans mot de passe) : demandez un lien sur /espace-candidat/connexion/ pour "
+            + ", ".join(person["email"] for person in candidates.data()["candidates"])
+            + " ; il s'affiche dans la console ou dans var/courriels/."
+        )
         CREDENTIALS_FILE.parent.mkdir(parents=True, exist_ok=True)
         CREDENTIALS_FILE.write_text(json.dumps(passwords, indent=2))
         CREDENTIALS_FILE.chmod(0o600)
