@@ -7,6 +7,7 @@ import functools
 import logging
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -241,12 +242,41 @@ class CvSizeLimitHandler(FileUploadHandler):
         return None
 
 
+# Room for the letter and the form's fields around the CV.
+FORM_MARGIN_BYTES = 1024 * 1024
+
+
 @csrf_exempt  # the upload handler must be in place before the CSRF check reads the form
 @require_http_methods(["GET", "POST"])
 def apply(request, offer_id):
     limit = CvSizeLimitHandler(request)
     request.upload_handlers.insert(0, limit)
+    if request.method == "POST":
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.CANDIDATES_CV_MAX_BYTES + FORM_MARGIN_BYTES:
+            return too_large(request, offer_id)
+        try:
+            request.POST  # noqa: B018 - parsed here, where a body too large gets a page of its own
+        except RequestDataTooBig:
+            return too_large(request, offer_id)
     return _apply(request, offer_id, limit)
+
+
+@private_page
+def too_large(request, offer_id):
+    return render(
+        request,
+        "candidates/too_large.html",
+        {
+            "apply_url": reverse("candidates:apply", args=[offer_id]),
+            "limit": pdf.megabytes(settings.CANDIDATES_CV_MAX_BYTES),
+            "breadcrumb_data": breadcrumb("Postuler"),
+        },
+        status=413,
+    )
 
 
 @private_page

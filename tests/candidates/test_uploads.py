@@ -122,3 +122,21 @@ def test_plain_pdfs_are_accepted(candidate_client, offer, settings, content):
     assert response.status_code == 302
     [path] = stored_files(settings)
     assert path.read_bytes() == content
+
+
+def test_a_body_far_over_the_limits_gets_a_french_page_not_an_error(candidate_client, offer, settings):
+    settings.CANDIDATES_CV_MAX_BYTES = 1024
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2048
+
+    huge_file = candidate_client.post(
+        f"/espace-candidat/postuler/{offer.pk}/",
+        {"cover_letter": "Ma lettre.", "cv": cv_file(content=b"%PDF-1.4\n" + b"0" * 3 * 1024 * 1024)},
+    )
+    huge_letter = candidate_client.post(
+        f"/espace-candidat/postuler/{offer.pk}/", {"cover_letter": "x" * 10_000, "cv": cv_file()}
+    )
+
+    for response in (huge_file, huge_letter):
+        assert response.status_code == 413
+        assert "Envoi trop volumineux" in response.content.decode()
+    assert not Application.objects.exists() and stored_files(settings) == []
