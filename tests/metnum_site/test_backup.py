@@ -13,8 +13,14 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(script, *args, database_url, media_root):
-    env = {**os.environ, "DATABASE_URL": database_url, "MEDIA_ROOT": str(media_root)}
+def run(script, *args, database_url, media_root, private_root=None):
+    private_root = private_root or Path(media_root).with_name(Path(media_root).name + "-cv")
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media_root),
+        "PRIVATE_MEDIA_ROOT": str(private_root),
+    }
     env.pop("AWS_STORAGE_BUCKET_NAME", None)
     return subprocess.run(
         [str(ROOT / "scripts" / script), *map(str, args)], env=env, capture_output=True, text=True, timeout=120
@@ -80,19 +86,25 @@ def test_backup_then_restore_gives_back_the_database_and_the_media(databases, tm
     media = tmp_path / "media"
     (media / "original_images").mkdir(parents=True)
     (media / "original_images" / "logo.png").write_bytes(b"\x89PNG image")
+    private = tmp_path / "private"
+    (private / "cv").mkdir(parents=True)
+    (private / "cv" / "a1b2.pdf").write_bytes(b"%PDF-1.4 CV")
 
-    backup = run("backup", tmp_path / "sauvegardes", database_url=source, media_root=media)
+    backup = run("backup", tmp_path / "sauvegardes", database_url=source, media_root=media, private_root=private)
     assert backup.returncode == 0, backup.stderr
     (archive,) = (tmp_path / "sauvegardes").glob("metnum-*.tar")
     with tarfile.open(archive) as members:
-        assert {"INFOS", "base.dump", "media/original_images/logo.png"} <= set(members.getnames())
+        assert {"INFOS", "base.dump", "media/original_images/logo.png", "private/cv/a1b2.pdf"} <= set(
+            members.getnames()
+        )
 
-    restored_media = tmp_path / "media-restauree"
-    restore = run("restore", archive, database_url=target, media_root=restored_media)
+    restored_media, restored_private = tmp_path / "media-restauree", tmp_path / "private-restauree"
+    restore = run("restore", archive, database_url=target, media_root=restored_media, private_root=restored_private)
 
     assert restore.returncode == 0, restore.stderr
     assert sql(target, "SELECT id, unaccent(intitule) FROM offre") == [(1, "Developpeuse")]
     assert (restored_media / "original_images" / "logo.png").read_bytes() == b"\x89PNG image"
+    assert (restored_private / "cv" / "a1b2.pdf").read_bytes() == b"%PDF-1.4 CV"
 
     refused = run("restore", archive, database_url=target, media_root=restored_media)
     assert refused.returncode == 3
