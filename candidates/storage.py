@@ -10,6 +10,10 @@ from django.core.files.storage import FileSystemStorage
 
 
 class PrivateStorage(FileSystemStorage):
+    def __init__(self):
+        # Readable by the site's account only, whatever the umask.
+        super().__init__(file_permissions_mode=0o600, directory_permissions_mode=0o700)
+
     # Read at each use, not once: tests and deployments may point PRIVATE_MEDIA_ROOT elsewhere.
     @property
     def base_location(self):

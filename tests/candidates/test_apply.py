@@ -88,6 +88,9 @@ def test_applying_stores_the_cv_privately_and_sends_both_emails(client, apply, s
     [path] = stored_files(settings)
     assert str(path).startswith(str(settings.PRIVATE_MEDIA_ROOT)) and not str(path).startswith(str(settings.MEDIA_ROOT))
     assert "Camille" not in path.name
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    assert client.get(f"/media/{application.cv.name}").status_code == 404
+    assert Client().get(f"/media/{application.cv.name}").status_code == 404
     [confirmation] = [message for message in mail.outbox if message.subject.startswith("Candidature envoyée")]
     assert confirmation.to == ["camille@example.fr"]
     assert confirmation.subject == "Candidature envoyée : Développeuse <Python>"
