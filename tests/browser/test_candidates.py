@@ -15,14 +15,17 @@ from .conftest import assert_accessible
 LINK = re.compile(r"https?://[^/\s]+(/espace-candidat/connexion/lien/[^/\s]+/)")
 
 
-@pytest.fixture
-def receiving_offer(live_server_thread):
-    institution = InstitutionFactory(
-        slug="ministere-des-candidatures", name="Ministère des candidatures", receives_applications_on_metnum=True
-    )
-    return JobOfferFactory(
-        published=True, institution=institution, title="Développeuse ou développeur Django (candidature en ligne)"
-    )
+@pytest.fixture(scope="session")
+def receiving_offer(site_url, django_db_blocker):
+    """An offer of an institution that receives applications here, committed once for the session (the
+    production stack's processes only see committed rows)."""
+    with django_db_blocker.unblock():
+        institution = InstitutionFactory(
+            slug="ministere-des-candidatures", name="Ministère des candidatures", receives_applications_on_metnum=True
+        )
+        return JobOfferFactory(
+            published=True, institution=institution, title="Développeuse ou développeur Django (candidature en ligne)"
+        )
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["avec-javascript", "sans-javascript"])
