@@ -242,27 +242,30 @@ class CvSizeLimitHandler(FileUploadHandler):
         return None
 
 
-# Room for the letter and the form's fields around the CV.
-FORM_MARGIN_BYTES = 1024 * 1024
-
-
 @csrf_exempt  # the upload handler must be in place before the CSRF check reads the form
 @require_http_methods(["GET", "POST"])
 def apply(request, offer_id):
     limit = CvSizeLimitHandler(request)
     request.upload_handlers.insert(0, limit)
     if request.method == "POST":
+        # A CV too large is skipped by the handler while the body is read (the form then says so); form
+        # fields over DATA_UPLOAD_MAX_MEMORY_SIZE stop the parsing: they get a page of their own.
         try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > settings.CANDIDATES_CV_MAX_BYTES + FORM_MARGIN_BYTES:
-            return too_large(request, offer_id)
-        try:
-            request.POST  # noqa: B018 - parsed here, where a body too large gets a page of its own
+            request.POST  # noqa: B018
         except RequestDataTooBig:
+            drain(request)
             return too_large(request, offer_id)
     return _apply(request, offer_id, limit)
+
+
+def drain(request):
+    """Read what is left of the body: answering before the client has sent it all makes browsers
+    behind a proxy or gunicorn show a connection error instead of the page."""
+    try:
+        while request.read(64 * 1024):
+            pass
+    except Exception:  # the body is unreadable anyway: the page is still sent
+        logger.info("Candidatures : corps de requête non lu jusqu'au bout.")
 
 
 @private_page

@@ -83,6 +83,14 @@ def test_a_candidate_applies_on_the_site(
     expect(browser_page.get_by_text("Ce fichier n'est pas un PDF").first).to_be_visible()
     check(f"Postuler : {receiving_offer.title}")
 
+    browser_page.get_by_label("Lettre de motivation").fill("Je souhaite rejoindre votre équipe.")
+    browser_page.get_by_label("Votre CV").set_input_files(
+        {"name": "enorme.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + b"0" * 7 * 1024 * 1024}
+    )
+    browser_page.get_by_role("button", name="Envoyer ma candidature").click()
+    expect(browser_page.get_by_text("Ce fichier dépasse 5\u00a0Mo").first).to_be_visible()
+    check(f"Postuler : {receiving_offer.title}")
+
     right = tmp_path / "mon-cv.pdf"
     right.write_bytes(cv_pdf(["Camille Martin", "Développeuse"]))
     browser_page.get_by_label("Lettre de motivation").fill("Je souhaite rejoindre votre équipe.")
@@ -95,10 +103,23 @@ def test_a_candidate_applies_on_the_site(
 
     browser_page.get_by_role("link", name="Modifier mon profil").click()
     check("Mon profil")
-    browser_page.goto(site_url + "/espace-candidat/mes-donnees/")
-    check("Mes données")
-    browser_page.get_by_role("link", name="Supprimer mon espace").click()
-    check("Supprimer mon espace candidat")
     browser_page.goto(site_url + "/espace-candidat/")
     browser_page.get_by_role("button", name="Se déconnecter partout").click()
     check("Déconnexion effectuée")
+    browser_page.goto(site_url + link)  # spent
+    check("Ce lien ne fonctionne plus")
+
+    browser_page.get_by_role("link", name="Recevoir un nouveau lien").click()
+    browser_page.get_by_label("Votre adresse e-mail").fill(address)
+    browser_page.get_by_role("button", name="Recevoir un lien de connexion").click()
+    check("Vérifiez votre messagerie")
+    second = LINK.findall([body for recipients, body in sent_emails() if recipients == [address]][-1])[0]
+    browser_page.goto(site_url + second)
+    browser_page.get_by_role("button", name="Me connecter").click()
+    check("Mon espace candidat")
+    browser_page.get_by_role("link", name="Télécharger ou supprimer mes données").click()
+    check("Mes données")
+    browser_page.get_by_role("link", name="Supprimer mon espace").click()
+    check("Supprimer mon espace candidat")
+    browser_page.get_by_role("button", name="Supprimer définitivement mon espace").click()
+    check("Votre espace candidat a été supprimé")

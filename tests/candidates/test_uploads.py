@@ -124,7 +124,7 @@ def test_plain_pdfs_are_accepted(candidate_client, offer, settings, content):
     assert path.read_bytes() == content
 
 
-def test_a_body_far_over_the_limits_gets_a_french_page_not_an_error(candidate_client, offer, settings):
+def test_bodies_over_the_limits_get_a_french_answer_not_an_error(candidate_client, offer, settings):
     settings.CANDIDATES_CV_MAX_BYTES = 1024
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2048
 
@@ -136,7 +136,8 @@ def test_a_body_far_over_the_limits_gets_a_french_page_not_an_error(candidate_cl
         f"/espace-candidat/postuler/{offer.pk}/", {"cover_letter": "x" * 10_000, "cv": cv_file()}
     )
 
-    for response in (huge_file, huge_letter):
-        assert response.status_code == 413
-        assert "Envoi trop volumineux" in response.content.decode()
+    assert huge_file.status_code == 400
+    assert "Ce fichier dépasse" in huge_file.content.decode()
+    assert huge_letter.status_code == 413
+    assert "Envoi trop volumineux" in huge_letter.content.decode()
     assert not Application.objects.exists() and stored_files(settings) == []
