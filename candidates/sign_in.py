@@ -98,7 +98,11 @@ def current_candidate(request):
 
 def sign_out(request):
     request.session.pop(SESSION_KEY, None)
-    request.session.cycle_key()
+    if not list(request.session.keys()):
+        # Nothing else in it: no cookie left behind, so public pages come from the page cache again.
+        request.session.flush()
+    else:  # an editor signed in the same browser stays signed in
+        request.session.cycle_key()
     request._candidate = None
 
 

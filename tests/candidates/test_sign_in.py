@@ -113,6 +113,7 @@ def test_sign_out_and_sign_out_everywhere():
 
     laptop.post("/espace-candidat/deconnexion/")
     assert laptop.get("/espace-candidat/").status_code == 302
+    assert not laptop.cookies.get("sessionid") or not laptop.cookies["sessionid"].value
     assert phone.get("/espace-candidat/").status_code == 200
 
     request_link(laptop, "camille@example.fr")
