@@ -148,8 +148,10 @@ class ApplicationForm(DsfrBaseForm):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, cv_too_large=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if cv_too_large:  # the upload handler skipped the file (candidates.views.CvSizeLimitHandler)
+            self.fields["cv"].error_messages["required"] = pdf.too_large_message()
         limit = pdf.megabytes(settings.CANDIDATES_CV_MAX_BYTES)
         self.fields["cv"].help_text = f"Format PDF uniquement, {limit} au plus."
 

@@ -295,11 +295,7 @@ def _apply(request, offer_id, limit):
     refusal = applications.refusal(candidate, offer)
     form, status = ApplicationForm(), 200
     if request.method == "POST" and refusal is None:
-        form = ApplicationForm(request.POST, request.FILES)
-        if limit.too_large:
-            form.is_valid()
-            form.errors.pop("cv", None)
-            form.add_error("cv", pdf.too_large_message())
+        form = ApplicationForm(request.POST, request.FILES, cv_too_large=limit.too_large)
         if form.is_valid():
             try:
                 applications.submit(candidate, offer, form.cleaned_data["cover_letter"], form.cleaned_data["cv"])
