@@ -88,6 +88,7 @@ def permission_index():
         "search",
         "alerts",
         "intake",
+        "candidates",
     ]
     return {
         (permission.content_type.app_label, permission.codename): permission
@@ -157,7 +158,7 @@ def ensure_editorial_team(changes=None):
     """The "Équipe éditoriale" group: the whole site's pages (stories, guides, employer pages), every
     offer, the taxonomies (institutions, métiers, tags), the search synonyms, the reports of searches
     without results and of the email alerts' counts, the intake's rules, employers to map and runs,
-    and every collection; no user management."""
+    the refusal reasons of applications, and every collection; no user management."""
     changes = changes or Changes()
     group, created = Group.objects.get_or_create(name=EDITORIAL_TEAM)
     changes.add(created, f"groupe « {EDITORIAL_TEAM} »")
@@ -181,6 +182,8 @@ def ensure_editorial_team(changes=None):
             *changes.model_permissions("intake", "sourceemployer", ["change", "view"]),
             *changes.model_permissions("intake", "intakerun", ["view"]),
             *changes.model_permissions("intake", "sourcelink", ["view"]),
+            # The reasons recruiters may give for a refusal (docs/candidates.md), never applications.
+            *changes.model_permissions("candidates", "refusalreason", ["add", "change", "delete", "view"]),
         ],
         f"groupe « {EDITORIAL_TEAM} »",
     )
