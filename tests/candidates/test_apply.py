@@ -186,3 +186,22 @@ def test_an_offer_past_its_deadline_is_closed(client, apply):
     signed_in_client(client)
 
     assert apply(client, offer).status_code == 409
+
+
+def test_the_space_lists_applications_in_the_same_number_of_queries_whatever_their_number(client, apply):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    signed_in_client(client)
+    apply(client, receiving_offer())
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/espace-candidat/").status_code == 200
+        return len(context)
+
+    queries()  # the first page fills the caches (site root, settings)
+    one = queries()
+    for _ in range(3):
+        apply(client, receiving_offer())
+    assert queries() == one
