@@ -89,6 +89,7 @@ def permission_index():
         "alerts",
         "intake",
         "candidates",
+        "recruiting",
     ]
     return {
         (permission.content_type.app_label, permission.codename): permission
@@ -184,6 +185,9 @@ def ensure_editorial_team(changes=None):
             *changes.model_permissions("intake", "sourcelink", ["view"]),
             # The reasons recruiters may give for a refusal (docs/candidates.md), never applications.
             *changes.model_permissions("candidates", "refusalreason", ["add", "change", "delete", "view"]),
+            # The templates of the emails telling candidates a decision (docs/recruiting.md); never the
+            # applications themselves, which need candidates.recruit.
+            *changes.model_permissions("recruiting", "decisionemailtemplate", ["add", "change", "view"]),
         ],
         f"groupe « {EDITORIAL_TEAM} »",
     )

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "api",
     "intake",
     "candidates",
+    "recruiting",
     "demo",
     "dsfr",
     "wagtail.contrib.redirects",
