@@ -4,8 +4,11 @@ Every URL pattern of the admin URLconf is requested by an editor of the Ministè
 ids of the Ministère des Contrôles' objects (its draft offer, its draft employer page in moderation,
 its image, its document, its collection, its uploads), with and without a search term and as CSV and
 XLSX exports, then posted to. No response may contain "Ornithorynque", the word found only in the
-Contrôles' titles and file names. Positive controls: the Essais editor finds its own "Tamanrasset"
-objects in the same views, and the editorial team finds both ministries'. A pattern added later is
+Contrôles' titles and file names, and in what the recruiters' side holds about them: the name,
+the letter, the CV and the notes of an application to their offer, and a talent pool candidate who
+hides from the Essais (whose editor recruits, candidates.recruit). Positive controls: the Essais
+editor finds its own "Tamanrasset" objects in the same views, and the editorial team finds both
+ministries'. A pattern added later is
 requested too; one whose parameters the table below cannot fill fails the test until it is given one."""
 
 import io
@@ -18,6 +21,7 @@ import wagtail_factories
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
@@ -27,8 +31,11 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection, Page, Site, UploadedFile
 
+from candidates.models import Application, Candidate
 from editorial.spaces import create_institution_space, ensure_editorial_team
 from jobs.models import JobOffer
+from recruiting.groups import ensure_recruiters_group
+from recruiting.models import ApplicationNote, PoolContact
 from tests.editorial.pages import home_page
 from tests.factories import JobOfferFactory
 from tests.jobs.permission_world import logged_in, user_in
@@ -130,6 +137,8 @@ def parameter_values(pattern, objects, page=None):
             values[name] = "approve" if "workflow" in pattern.route else "copy"
         elif name == "filter_spec":
             values[name] = "original"
+        elif name in ("application_id", "candidate_id"):
+            values[name] = getattr(objects, name.removesuffix("_id"))
         elif name in ("uidb64", "token", "str"):
             values[name] = "x"
         else:
@@ -251,20 +260,59 @@ def ministry_content(space, editor, word, published=False):
     return objects
 
 
+def recruiting_content(objects, space, editor, word, hidden_from=None):
+    """What the recruiters of `space` hold (`word` in each): an application to its offer with its letter,
+    its CV and a note, by a person outside the pool, and a pool candidate, hiding from `hidden_from`."""
+    applicant = Candidate.objects.create(email=f"{word.lower()}@example.org", first_name=word, last_name=word)
+    objects.application = Application.objects.create(
+        candidate=applicant,
+        offer_id=objects.offer,
+        cover_letter=f"Lettre {word}",
+        cv=ContentFile(f"%PDF-1.4 {word}".encode(), name="cv.pdf"),
+        cv_name=f"{word}.pdf",
+    ).pk
+    ApplicationNote.objects.create(application_id=objects.application, author=editor, text=f"Note {word}")
+    member = Candidate.objects.create(
+        email=f"vivier-{word.lower()}@example.org",
+        first_name=f"Vivier {word}",
+        last_name=word,
+        current_job=f"Poste {word}",
+        in_talent_pool=True,
+    )
+    if hidden_from is not None:
+        member.hidden_institutions.add(hidden_from)
+    objects.candidate = member.pk
+    return objects
+
+
+@pytest.fixture(scope="module", autouse=True)
+def temporary_private_media_root(tmp_path_factory):
+    """The world's CVs last as long as the world: one private folder for the module (tests/conftest.py
+    gives each test its own)."""
+    with override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private")):
+        yield
+
+
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
+def world(django_db_setup, django_db_blocker, temporary_private_media_root):
     with django_db_blocker.unblock(), transaction.atomic():
         home_page()
         team, _ = ensure_editorial_team()
         own_space = create_institution_space("Ministère des Essais", acronym="MESS")
         other_space = create_institution_space("Ministère des Contrôles", acronym="MCTL", moderation=True)
-        own_editor = user_in("editeur-mess", own_space.group)
-        other_editor = user_in("editeur-mctl", other_space.group)
+        recruiters = ensure_recruiters_group()
+        own_editor = user_in("editeur-mess", own_space.group, recruiters)
+        other_editor = user_in("editeur-mctl", other_space.group, recruiters)
+        own = ministry_content(own_space, own_editor, OWN_SECRET.capitalize())
+        other = ministry_content(other_space, other_editor, OTHERS_SECRET.capitalize(), published=True)
         yield SimpleNamespace(
             own_editor=own_editor,
+            own_editor_without_recruit=user_in("redaction-mess", own_space.group),
             comms_editor=user_in("equipe", team),
-            own=ministry_content(own_space, own_editor, OWN_SECRET.capitalize()),
-            other=ministry_content(other_space, other_editor, OTHERS_SECRET.capitalize(), published=True),
+            own=recruiting_content(own, own_space, own_editor, OWN_SECRET.capitalize()),
+            other=recruiting_content(
+                other, other_space, other_editor, OTHERS_SECRET.capitalize(), hidden_from=own_space.institution
+            ),
         )
         transaction.set_rollback(True)
 
@@ -314,6 +362,9 @@ def fingerprint(objects):
         get_document_model().objects.filter(pk=objects.document).values_list("title", "collection_id").get(),
         Collection.objects.filter(pk=objects.collection).values_list("name", "path").get(),
         UploadedFile.objects.filter(pk__in=objects.uploads.values()).count(),
+        Application.objects.filter(pk=objects.application).values_list("status", "decision_sent_at").get(),
+        ApplicationNote.objects.filter(application_id=objects.application).count(),
+        PoolContact.objects.filter(candidate_id=objects.candidate).count(),
     )
 
 
@@ -332,6 +383,34 @@ def test_no_admin_url_acts_on_or_shows_another_ministrys_work_when_posted_to(wor
                 transaction.set_rollback(True)
             findings.check(pattern, url, response)
     assert not findings, findings
+
+
+RECRUITING_PREFIX = "admin/candidatures/"
+
+
+def test_an_editor_without_the_recruiting_permission_reads_no_application_even_of_their_own(world, db):
+    """The recruiters' URLs with the Essais' own objects, for an Essais editor who does not recruit."""
+    client = client_for(world.own_editor_without_recruit)
+    shown = []
+    for pattern in admin_patterns():
+        if pattern.route.startswith(RECRUITING_PREFIX):
+            for url in addresses(pattern, world.own):
+                response = client.get(url)
+                if OWN_SECRET in body_text(response) or response.status_code >= 500:
+                    shown.append((pattern.name, url, response.status_code))
+    assert not shown, shown
+
+
+def test_a_recruiter_finds_their_own_applications_and_pool(world, db):
+    client = client_for(world.own_editor)
+    for url in (
+        reverse("recruiting_index"),
+        reverse("recruiting_application", args=[world.own.application]),
+        reverse("recruiting_cv", args=[world.own.application]),
+        reverse("recruiting_pool"),
+        reverse("recruiting_pool_candidate", args=[world.own.candidate]),
+    ):
+        assert OWN_SECRET in body_text(client.get(url)), url
 
 
 def shared_views(objects):
