@@ -1,19 +1,30 @@
 """The demo accounts that `create_dev_users` (make run) and the browser tests set up: an editor of
-DINUM (one of the demo employers with the most offers) and a member of the editorial team."""
+DINUM (one of the demo employers with the most offers), a recruiter of DINUM (its applications and
+the talent pool) and a member of the editorial team."""
 
 from editorial.spaces import create_institution_space, ensure_editorial_team
 from jobs.models import Institution
+from recruiting.groups import ensure_recruiters_group
 
 MINISTRY_EDITOR = "editeur-dinum"
 MINISTRY_EDITOR_INSTITUTION = "dinum"
 COMMS_EDITOR = "equipe-editoriale"
+RECRUITER = "recruteur-dinum"
+
+
+def _ministry_group():
+    institution = Institution.objects.get(slug=MINISTRY_EDITOR_INSTITUTION)
+    return create_institution_space(institution.name, acronym=institution.acronym).group
 
 
 def setup_ministry_editor(user):
     """Make `user` an editor of the demo DINUM, and nothing else."""
-    institution = Institution.objects.get(slug=MINISTRY_EDITOR_INSTITUTION)
-    space = create_institution_space(institution.name, acronym=institution.acronym)
-    _only_in_group(user, space.group)
+    _only_in_group(user, _ministry_group())
+
+
+def setup_recruiter(user):
+    """Make `user` a recruiter of the demo DINUM (its editors' group and « Recrutement »), and nothing else."""
+    _only_in_group(user, _ministry_group(), ensure_recruiters_group())
 
 
 def setup_comms_editor(user):
@@ -22,7 +33,7 @@ def setup_comms_editor(user):
     _only_in_group(user, team)
 
 
-def _only_in_group(user, group):
+def _only_in_group(user, *groups):
     user.is_superuser = user.is_staff = False
     user.save()
-    user.groups.set([group])
+    user.groups.set(groups)

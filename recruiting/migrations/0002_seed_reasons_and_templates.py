@@ -3,13 +3,13 @@ templates, which the editorial team then edits. Only what is missing is added; u
 
 from django.db import migrations
 
+# The same labels as the demo's (demo/data/candidates.yaml), which then finds them and adds none.
 REFUSAL_REASONS = [
-    "Le profil ne correspond pas aux compétences attendues pour ce poste",
-    "L'expérience ne correspond pas au niveau recherché",
-    "D'autres candidatures correspondent davantage au besoin de l'équipe",
-    "Le poste a été pourvu",
-    "Les conditions d'emploi (statut, lieu, rémunération) ne correspondent pas à votre recherche",
-    "L'offre a été retirée ou sa publication suspendue",
+    "Le poste a été pourvu par une autre personne.",
+    "Votre expérience ne correspond pas encore au niveau attendu.",
+    "Les compétences techniques demandées ne ressortent pas de votre candidature.",
+    "Le type de contrat ou la disponibilité ne correspondent pas au besoin.",
+    "Nous avons reçu de nombreuses candidatures très proches de l'attendu.",
 ]
 
 TEMPLATES = {

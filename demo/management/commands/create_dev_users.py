@@ -13,6 +13,7 @@ CREDENTIALS_FILE = settings.VAR_DIR / "dev-credentials.json"
 DEV_ACCOUNTS = [
     ("admin", "administrateur (tous les droits)", None),
     (accounts.MINISTRY_EDITOR, "éditeur DINUM (ses offres, sa page)", accounts.setup_ministry_editor),
+    (accounts.RECRUITER, "recrutement DINUM (candidatures, vivier)", accounts.setup_recruiter),
     (accounts.COMMS_EDITOR, "équipe éditoriale (tout le contenu)", accounts.setup_comms_editor),
 ]
 
