@@ -16,7 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from candidates.models import Application, ApplicationStatus
-from jobs.models import JobOffer
+from jobs.models import Institution, JobOffer
 from metnum_site.rate_limits import count_request
 
 from . import access, tasks
@@ -27,20 +27,30 @@ logger = logging.getLogger("recruiting")
 PER_PAGE = 50
 CONTACTS_PER_DAY = 20
 DAY = 24 * 60 * 60
-STATUS_COUNTS = {
-    f"count_{status.value}": Count("applications", filter=Q(applications__status=status.value))
-    for status in ApplicationStatus
-}
+
+
+def status_counts(path):
+    """How many applications (reached by `path`) in all and per status: counts only, never a name."""
+    return {
+        "total": Count(path),
+        **{
+            f"count_{status.value}": Count(path, filter=Q(**{f"{path}__status": status.value}))
+            for status in ApplicationStatus
+        },
+    }
 
 
 def offer_counts(offers):
-    """Each offer with applications: its institution, its title, how many per status. Names nothing else."""
     return (
-        offers.filter(applications__isnull=False)
-        .annotate(total=Count("applications"), **STATUS_COUNTS)
+        offers.annotate(**status_counts("applications"))
+        .filter(total__gt=0)
         .select_related("institution")
         .order_by("institution__name", "title", "pk")
     )
+
+
+def institution_counts(institutions):
+    return institutions.annotate(**status_counts("job_offers__applications")).filter(total__gt=0).order_by("name")
 
 
 class RecruitingView(WagtailAdminTemplateMixin, TemplateView):
@@ -71,7 +81,9 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         if not access.is_recruiter(user):
-            context["offers"] = offer_counts(JobOffer.objects.all())
+            context.update(
+                offers=offer_counts(JobOffer.objects.all()), institutions=institution_counts(Institution.objects.all())
+            )
             return context
         applications = access.visible_applications(user)
         form = ApplicationFilterForm(
@@ -84,7 +96,7 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
             form=form,
             page_obj=Paginator(shown, PER_PAGE).get_page(self.request.GET.get("p")),
             offers=offer_counts(offers),
-            statuses=ApplicationStatus,
+            institutions=institution_counts(access.recruiting_institutions(user)),
         )
         return context
 

@@ -286,15 +286,14 @@ def recruiting_content(objects, space, editor, word, hidden_from=None):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def temporary_private_media_root(tmp_path_factory):
-    """The world's CVs last as long as the world: one private folder for the module (tests/conftest.py
-    gives each test its own)."""
+def module_private_media_root(tmp_path_factory):
+    """The world's CVs last as long as the world, in a private folder of its own."""
     with override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private")):
         yield
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker, temporary_private_media_root):
+def world(django_db_setup, django_db_blocker, module_private_media_root):
     with django_db_blocker.unblock(), transaction.atomic():
         home_page()
         team, _ = ensure_editorial_team()

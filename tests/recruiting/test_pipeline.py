@@ -1,5 +1,7 @@
 """The recruiters' pipeline: who sees applications, decisions and their emails, notes, CV downloads."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -77,6 +79,7 @@ def test_the_editorial_team_sees_counts_but_no_name_letter_or_cv(world):
     status, html = page(client, reverse("recruiting_index"))
     assert status == 200
     assert "Offre des Essais" in html and "Offre des Contrôles" in html
+    assert re.search(r"Ministère des Contrôles</th>\s*<td>1</td>", html)  # per institution: 1 in all
     assert "Alice" not in html and "Bruno" not in html and "Lettre" not in html
     for name in ("recruiting_application", "recruiting_cv"):
         assert denied(client.get(reverse(name, args=[world.own_application.pk])))
