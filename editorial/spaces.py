@@ -183,10 +183,11 @@ def ensure_editorial_team(changes=None):
             *changes.model_permissions("intake", "sourceemployer", ["change", "view"]),
             *changes.model_permissions("intake", "intakerun", ["view"]),
             *changes.model_permissions("intake", "sourcelink", ["view"]),
-            # The reasons recruiters may give for a refusal (docs/candidates.md), never applications.
-            *changes.model_permissions("candidates", "refusalreason", ["add", "change", "delete", "view"]),
-            # The templates of the emails telling candidates a decision (docs/recruiting.md); never the
-            # applications themselves, which need candidates.recruit.
+            # The refusal reasons and the templates of the emails telling candidates a decision
+            # (docs/recruiting.md); never the applications themselves, which need candidates.recruit.
+            # A reason is withdrawn (« proposé aux recruteurs ») rather than deleted: it stays on the
+            # applications refused for it.
+            *changes.model_permissions("candidates", "refusalreason", ["add", "change", "view"]),
             *changes.model_permissions("recruiting", "decisionemailtemplate", ["add", "change", "view"]),
         ],
         f"groupe « {EDITORIAL_TEAM} »",

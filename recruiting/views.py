@@ -2,6 +2,7 @@
 may see what; an application, a CV or a pool profile out of reach is a 404, as a missing one would be."""
 
 import logging
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -144,7 +145,7 @@ class ApplicationView(RecruitingView):
             application.save(update_fields=["status", "status_changed_at"])
             application.refusal_reasons.set(form.cleaned_data["refusal_reasons"])
             if changed and status in tasks.DECISIONS:
-                transaction.on_commit(lambda: tasks.send_decision.enqueue(application.pk, status))
+                transaction.on_commit(partial(tasks.send_decision.enqueue, application.pk, status), robust=True)
         if changed and status in tasks.DECISIONS:
             messages.success(
                 request, "Statut enregistré. La personne candidate est informée de la décision par e-mail."
@@ -271,7 +272,7 @@ class PoolCandidateView(RecruitingView):
                 sender=request.user,
                 message=form.cleaned_data["message"],
             )
-            transaction.on_commit(lambda: tasks.send_pool_contact.enqueue(contact.pk))
+            transaction.on_commit(partial(tasks.send_pool_contact.enqueue, contact.pk), robust=True)
         messages.success(
             request,
             "Message envoyé par MetNum. Si la personne souhaite donner suite, "

@@ -199,3 +199,17 @@ def test_an_empty_note_is_refused(world):
         reverse("recruiting_application_note", args=[world.own_application.pk]), {"text": ""}, follow=True
     )
     assert "rien n&#x27;a été ajouté" in response.content.decode() and not ApplicationNote.objects.exists()
+
+
+def test_the_editorial_team_edits_the_templates_and_an_unknown_placeholder_is_refused(world):
+    template = DecisionEmailTemplate.objects.get(decision="non_retenue")
+    url = reverse("wagtailsnippets_recruiting_decisionemailtemplate:edit", args=[template.pk])
+    client = logged_in(world.comms)
+    response = client.post(url, {"decision": "non_retenue", "subject": "Réponse", "body": "Bonjour {prenom} {poste}"})
+    assert response.status_code == 200 and "Champ inconnu : {poste}" in response.content.decode()
+    client.post(url, {"decision": "non_retenue", "subject": "Réponse", "body": "Bonjour {prenom}, {motifs}"})
+    template.refresh_from_db()
+    assert template.body == "Bonjour {prenom}, {motifs}"
+    reasons = reverse("wagtailsnippets_candidates_refusalreason:list")
+    assert client.get(reasons).status_code == 200
+    assert denied(logged_in(world.own_recruiter).get(url))
