@@ -1,6 +1,8 @@
 """The recruiters' admin views (menu « Candidatures »; docs/recruiting.md). Every view asks access.py who
 may see what; an application, a CV or a pool profile out of reach is a 404, as a missing one would be."""
 
+import csv
+import io
 import logging
 from functools import partial
 
@@ -8,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from candidates.models import Application, ApplicationStatus
 from jobs.models import Institution, JobOffer
 from metnum_site.rate_limits import count_request
+from metnum_site.spreadsheets import as_text
 
 from . import access, tasks
 from .forms import ApplicationFilterForm, ContactForm, DecisionForm, NoteForm, PoolSearchForm
@@ -189,23 +192,54 @@ def download_cv(request, application_id):
     return response
 
 
+POOL_EXPORT_HEADINGS = ["Prénom", "Nom", "Poste actuel", "Années d'expérience", "Région", "Domaines", "Contrats"]
+
+
+def pool_rows(candidates):
+    for candidate in candidates:
+        yield [
+            candidate.first_name,
+            candidate.last_name,
+            candidate.current_job,
+            "" if candidate.years_of_experience is None else candidate.years_of_experience,
+            candidate.get_region_display(),
+            ", ".join(domain.name for domain in candidate.domains.all()),
+            ", ".join(str(contract) for contract in candidate.contract_types.all()),
+        ]
+
+
 class PoolView(RecruitingView):
-    """The talent pool, searched for one of the recruiter's institutions at a time."""
+    """The talent pool, searched for one of the recruiter's institutions at a time; `?export=csv` gives
+    the same results as a file (no address, no phone, like the page)."""
 
     page_title = "Vivier de talents"
     template_name = "recruiting/admin/pool.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def search(self):
         institutions = access.recruiting_institutions(self.request.user)
         data = self.request.GET.copy()
+        data.pop("export", None)
+        data.pop("p", None)
         if not data.get("institution") and institutions:
             data["institution"] = str(institutions[0].pk)
         form = PoolSearchForm(data, institutions=institutions)
-        results = None
-        if form.is_valid():
-            institution = form.cleaned_data["institution"]
-            results = form.search(access.pool_for(institution)).prefetch_related("domains", "contract_types")
+        if not form.is_valid():
+            return form, None, None, data
+        institution = form.cleaned_data["institution"]
+        results = form.search(access.pool_for(institution)).prefetch_related("domains", "contract_types")
+        return form, institution, results, data
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "csv":
+            _, institution, results, _ = self.search()
+            if results is not None:
+                return pool_csv(institution, results)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form, institution, results, data = self.search()
+        if results is not None:
             context.update(
                 institution=institution,
                 page_obj=Paginator(results, PER_PAGE).get_page(self.request.GET.get("p")),
@@ -213,6 +247,17 @@ class PoolView(RecruitingView):
             )
         context.update(form=form, has_results=results is not None)
         return context
+
+
+def pool_csv(institution, candidates):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(POOL_EXPORT_HEADINGS)
+    writer.writerows([as_text(cell) for cell in row] for row in pool_rows(candidates))
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="vivier-{institution.slug}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 class PoolCandidateView(RecruitingView):

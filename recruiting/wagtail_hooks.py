@@ -1,5 +1,5 @@
-"""The « Candidatures » menu (applications, talent pool) and its admin URLs, and the decision emails'
-templates (Fragments → « Modèles d'e-mails de décision »)."""
+"""The « Candidatures » menu (applications, talent pool), its admin URLs and the recruiter's dashboard
+panel, and the decision emails' templates (Fragments → « Modèles d'e-mails de décision »)."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import access, views
+from .dashboard import ApplicationsToProcessPanel
 from .models import DecisionEmailTemplate
 
 
@@ -51,6 +52,12 @@ def recruiting_menu_item():
         ]
     )
     return RecruitingMenuItem("Candidatures", menu, icon_name="user", order=250)
+
+
+@hooks.register("construct_homepage_panels")
+def add_applications_panel(request, panels):
+    if access.is_recruiter(request.user):
+        panels.append(ApplicationsToProcessPanel(request.user))
 
 
 class DecisionEmailTemplateViewSet(SnippetViewSet):

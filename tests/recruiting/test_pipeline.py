@@ -213,3 +213,11 @@ def test_the_editorial_team_edits_the_templates_and_an_unknown_placeholder_is_re
     reasons = reverse("wagtailsnippets_candidates_refusalreason:list")
     assert client.get(reasons).status_code == 200
     assert denied(logged_in(world.own_recruiter).get(url))
+
+
+def test_the_dashboard_shows_a_recruiter_the_applications_to_process(world):
+    home = reverse("wagtailadmin_home")
+    html = logged_in(world.own_recruiter).get(home).content.decode()
+    assert "1 candidature à traiter" in html and "Alice Aubert" in html and "Bruno" not in html
+    for user in (world.own_editor, world.comms):
+        assert "Candidatures à traiter" not in logged_in(user).get(home).content.decode()

@@ -160,3 +160,18 @@ def test_no_personal_data_in_the_logs(world, django_capture_on_commit_callbacks,
     assert len(mail.outbox) == 2 and caplog.records
     for word in ("chloe", "Chloé", "Chevalier", "alice", "Alice", "Aubert", "rh@essais"):
         assert word not in caplog.text
+
+
+def test_the_export_has_the_searchs_people_and_no_address_phone_or_hidden_person(world):
+    world.chloe.current_job = '=HYPERLINK("http://example.org")'
+    world.chloe.save()
+    response = logged_in(world.own_recruiter).get(
+        reverse("recruiting_pool"), {"export": "csv", "domain": world.data.pk}
+    )
+    assert response["Content-Disposition"].startswith("attachment;") and "no-store" in response["Cache-Control"]
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Prénom,Nom,Poste actuel")
+    assert "Chloé,Chevalier,\"'=HYPERLINK" in text  # a spreadsheet reads it as text, not as a formula
+    assert "Hector" not in text and "Denis" not in text and "chloe@example.org" not in text and "0601" not in text
+    other = logged_in(world.other_recruiter).get(reverse("recruiting_pool"), {"export": "csv", "domain": world.data.pk})
+    assert "Hector,Hidalgo" in other.content.decode("utf-8-sig")
