@@ -57,14 +57,26 @@ def decision_values(application):
     }
 
 
-def decision_texts(application):
-    """The (subject, body) of the decision email of `application`, from its status's template."""
-    template = DecisionEmailTemplate.objects.filter(decision=application.status).first()
-    subject, body = (
-        (template.subject, template.body) if template else FALLBACK_TEMPLATES[ApplicationStatus(application.status)]
-    )
+def decision_texts(application, status=None, reasons_placeholder=None):
+    """The (subject, body) of the email telling `application`'s candidate the decision `status` (its
+    current status by default), from that decision's template. `reasons_placeholder` stands for the
+    reasons when none is given yet (a preview)."""
+    status = ApplicationStatus(status or application.status)
+    template = DecisionEmailTemplate.objects.filter(decision=status).first()
+    subject, body = (template.subject, template.body) if template else FALLBACK_TEMPLATES[status]
     values = decision_values(application)
+    if reasons_placeholder and not values["motifs"]:
+        values["motifs"] = reasons_placeholder
     return _subject(fill_placeholders(subject, values)), fill_placeholders(body, values)
+
+
+def decision_previews(application):
+    """What each decision's email would say to this candidate, for the recruiter to read before deciding."""
+    previews = []
+    for status in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED):
+        subject, body = decision_texts(application, status, reasons_placeholder="- [les motifs que vous cocherez]")
+        previews.append({"label": status.label, "subject": subject, "body": body})
+    return previews
 
 
 def decision(application):

@@ -23,7 +23,7 @@ from jobs.models import Institution, JobOffer
 from metnum_site.rate_limits import count_request
 from metnum_site.spreadsheets import as_text
 
-from . import access, tasks
+from . import access, emails, tasks
 from .forms import ApplicationFilterForm, ContactForm, DecisionForm, NoteForm, PoolSearchForm
 from .models import ApplicationNote, CvDownload, PoolContact
 
@@ -130,6 +130,7 @@ class ApplicationView(RecruitingView):
             notes=application.notes.select_related("author"),
             downloads=application.cv_downloads.select_related("user")[:10],
             candidate=application.candidate,
+            previews=emails.decision_previews(application),
         )
         return context
 

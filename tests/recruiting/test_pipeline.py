@@ -221,3 +221,11 @@ def test_the_dashboard_shows_a_recruiter_the_applications_to_process(world):
     assert "1 candidature à traiter" in html and "Alice Aubert" in html and "Bruno" not in html
     for user in (world.own_editor, world.comms):
         assert "Candidatures à traiter" not in logged_in(user).get(home).content.decode()
+
+
+def test_the_application_page_previews_each_decisions_email(world):
+    url = reverse("recruiting_application", args=[world.own_application.pk])
+    html = logged_in(world.own_recruiter).get(url).content.decode()
+    assert "Aperçu de l'e-mail « Retenue »" in html and "Aperçu de l'e-mail « Non retenue »" in html
+    assert "Bonjour Alice," in html and "[les motifs que vous cocherez]" in html
+    assert not mail.outbox
