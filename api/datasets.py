@@ -35,7 +35,7 @@ from metnum_site.rich_text import plain_text
 from metnum_site.spreadsheets import TextCsvWriter
 
 from .models import OpenDataFile
-from .representation import DESCRIPTION_KEYS, employer_page_url, offer_url
+from .representation import DESCRIPTION_KEYS, apply_url, employer_page_url, offer_url
 
 logger = logging.getLogger(__name__)
 
@@ -171,8 +171,9 @@ COLUMNS = [
     Column(
         "url_candidature",
         "string",
-        "Formulaire de candidature de l'employeur, s'il y en a un (sinon, voir la page de l'offre).",
-        lambda o: o.apply_url or None,
+        "Formulaire de candidature : celui de ce site quand l'institution y reçoit ses candidatures, sinon "
+        "celui de l'employeur, s'il y en a un (sinon, voir la page de l'offre).",
+        apply_url,
         "uri",
     ),
 ]

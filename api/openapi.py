@@ -66,7 +66,12 @@ OFFER_FIELDS = [
         "missions, equipe_et_contexte, profil, avantages, processus_de_recrutement : HTML nettoyé (vide si absent).",
         "description",
     ),
-    ("candidature", "objet", "url : formulaire de l'employeur ou null ; page : la page de l'offre.", "directApply"),
+    (
+        "candidature",
+        "objet",
+        "url : formulaire de candidature (sur ce site, ou celui de l'employeur) ou null ; page : la page de l'offre.",
+        "directApply",
+    ),
 ]
 
 INSTITUTION_FIELDS = [

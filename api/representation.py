@@ -100,8 +100,16 @@ def offer_json(offer):
         "salaire": salary,
         "competences": sorted((skill.name for skill in offer.skills.all()), key=str.casefold),
         "description": {key: str(rich_text_html(getattr(offer, name) or "")) for name, key in DESCRIPTION_KEYS.items()},
-        "candidature": {"url": offer.apply_url or None, "page": offer_url(offer)},
+        "candidature": {"url": apply_url(offer), "page": offer_url(offer)},
     }
+
+
+def apply_url(offer):
+    """Where one applies: the application form of this site when the institution receives its
+    applications here (candidates app), else the employer's own page, or None."""
+    if offer.institution.receives_applications_on_metnum:
+        return absolute_url(reverse("candidates:apply", args=[offer.pk]))
+    return offer.apply_url or None
 
 
 def institution_json(institution, open_offers):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from jobs.presenters import french_date
 from metnum_site.addresses import absolute_url
@@ -70,6 +70,15 @@ def recruiters_of(institution):
     return [user for user in users if user.has_perm(RECRUIT_PERMISSION)]
 
 
+def application_admin_path(application):
+    """The application's page in the recruiters' pipeline (recruiting app), or the admin's home
+    when that app is not installed."""
+    try:
+        return reverse("recruiting_application", args=[application.pk])
+    except NoReverseMatch:
+        return reverse("wagtailadmin_home")
+
+
 def recruiters_notification(application):
     """None when nobody of the institution may see the application."""
     offer = application.offer
@@ -84,7 +93,7 @@ def recruiters_notification(application):
             "offer_title": offer.title,
             "reference": offer.reference,
             "institution": offer.institution.name,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + application_admin_path(application),
         },
     )
 

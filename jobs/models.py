@@ -660,6 +660,7 @@ class JobOffer(
         super().clean()
         values = {name: getattr(self, name) for name in RULE_FIELDS}
         values["publication_date"] = self.publication_date()
+        values["applies_here"] = bool(self.institution_id and self.institution.receives_applications_on_metnum)
         publication_only = publication_only_errors(values)
         errors = {
             field: ValidationError(message, code=PUBLICATION_ONLY if publication_only.get(field) == message else None)

@@ -40,8 +40,9 @@ def offer_errors(values):
 
 def publication_only_errors(values):
     """{field name: French message} for the rules that only block a publication: a draft may wait
-    for its application address."""
-    if not values.get("apply_url") and not values.get("apply_email"):
+    for its application address. An institution that receives its applications on this site
+    (`applies_here`) needs none."""
+    if not values.get("apply_url") and not values.get("apply_email") and not values.get("applies_here"):
         return {
             "apply_url": "Pour publier, indiquez une adresse de candidature : un lien, une adresse électronique, "
             "ou les deux."

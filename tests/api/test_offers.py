@@ -81,6 +81,15 @@ def test_an_offer_in_french_fields_matching_its_job_posting(client):
     assert item["candidature"] == {"url": "https://candidature.example.gouv.fr/offre", "page": item["url"]}
 
 
+def test_an_offer_whose_institution_receives_applications_here_points_to_the_site_s_form(client):
+    institution = InstitutionFactory(receives_applications_on_metnum=True)
+    offer = JobOfferFactory(published=True, institution=institution, apply_url="https://ailleurs.example.fr/")
+
+    (item,) = get_json(client, "api:offers")["resultats"]
+
+    assert item["candidature"]["url"] == f"http://testserver/espace-candidat/postuler/{offer.pk}/"
+
+
 def test_no_personal_data(client, admin_user):
     JobOfferFactory(published=True, apply_email="prenom.nom@numerique.gouv.fr", apply_url="")
     offer = JobOffer.objects.get()

@@ -99,7 +99,7 @@ def test_applying_stores_the_cv_privately_and_sends_both_emails(client, apply, s
     assert notification.to == ["recruteuse@example.gouv.fr"]
     assert not notification.attachments
     assert "camille" not in (notification.body + html_of(notification)).lower()
-    assert "http://testserver/admin/" in notification.body
+    assert f"http://testserver/admin/candidatures/{application.pk}/" in notification.body
     home = client.get("/espace-candidat/?candidature=envoyee").content.decode()
     assert "Votre candidature a été envoyée" in home and "À traiter" in home
 

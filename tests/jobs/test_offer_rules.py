@@ -51,3 +51,13 @@ def test_a_malformed_postal_code_gets_one_message_not_two():
     errors = rule_errors(offer)
     assert len(errors["postal_code"]) == 1
     assert "Saisissez cinq chiffres" in errors["postal_code"][0]
+
+
+def test_an_institution_receiving_applications_on_the_site_publishes_without_an_address():
+    institution = JobOfferFactory().institution
+    offer = JobOfferFactory.build(institution=institution, apply_url="", apply_email="")
+    assert "apply_url" in rule_errors(offer)
+
+    institution.receives_applications_on_metnum = True
+    institution.save()
+    offer.full_clean(exclude=["slug", "departement_code", "region_code"])  # no address needed
