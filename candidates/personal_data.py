@@ -6,8 +6,14 @@ import json
 import zipfile
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from .models import Candidate
+
+# Sent with `candidate` while their archive is built: each receiver (an app that keeps more about
+# candidates, such as recruiting: the talent pool's messages, the recruiters' notes) returns
+# {key: value} pieces of donnees.json.
+collecting = Signal()
 
 
 def export(candidate):
@@ -53,6 +59,8 @@ def export(candidate):
                     archive.writestr(cv_path, cv.read())
             except FileNotFoundError:
                 data["candidatures"][-1]["cv"] = None
+        for _receiver, pieces in collecting.send(sender=Candidate, candidate=candidate):
+            data.update(pieces)
         archive.writestr("donnees.json", json.dumps(data, ensure_ascii=False, indent=2))
     return buffer.getvalue()
 

@@ -12,6 +12,7 @@ import logging
 
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from jobs.models import JobOffer
@@ -20,6 +21,9 @@ from . import emails
 from .models import Application, Candidate, SignInLink
 
 logger = logging.getLogger("candidates")
+# Sent inside the purge's transaction with `limit` (two years ago): each receiver (an app that keeps
+# more about candidates, such as recruiting) deletes what is older and returns {label: count}.
+purging = Signal()
 KEPT_DAYS = 2 * 365
 WARNING_DAYS = 30
 
@@ -43,6 +47,8 @@ def purge(now=None):
         )
         outcome["espaces"] = sum(1 for candidate in deleted if candidate.delete())
         SignInLink.objects.filter(created_at__lt=now - datetime.timedelta(days=1)).delete()
+        for _receiver, counts in purging.send(sender=Candidate, limit=limit):
+            outcome.update(counts)
     warned = Candidate.objects.filter(
         last_seen_at__lt=limit + datetime.timedelta(days=WARNING_DAYS), deletion_warning_sent_at__isnull=True
     )

@@ -67,7 +67,8 @@ class DecisionForm(forms.Form):
 class NoteForm(forms.Form):
     text = forms.CharField(
         label="Nouvelle note",
-        help_text="Visible uniquement par l'équipe de recrutement de l'institution, jamais par la personne candidate.",
+        help_text="Visible par l'équipe de recrutement de l'institution. La personne candidate la retrouve dans "
+        "l'archive de ses données (droit d'accès) : écrivez-la comme si elle devait la lire.",
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
