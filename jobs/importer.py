@@ -44,7 +44,16 @@ from metnum_site.upstream import PublishSavedRevision
 from .bulk import insert_rows
 from .choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork, Versant, contract_mask
 from .indexing import defer, deferred_offer_indexing, for_indexing, offers_written
-from .models import ContractType, Institution, JobOffer, JobOfferSkill, Profession, Skill, add_months
+from .models import (
+    ContractType,
+    Institution,
+    JobOffer,
+    JobOfferSkill,
+    Profession,
+    Skill,
+    add_months,
+    internal_acronyms,
+)
 from .sanitizer import sanitize_rich_text
 
 COLUMNS = (
@@ -746,6 +755,7 @@ class OfferImporter:
     def _write_batch(self, creations, created_tags):
         """Write the batch; return its offers as stored ({pk: offer}, read through for_indexing())."""
         now = timezone.now()
+        acronyms = internal_acronyms()
         for creation in creations:
             offer, parsed = creation.offer, creation.parsed
             offer.import_fingerprint = creation.fingerprint
@@ -758,6 +768,7 @@ class OfferImporter:
             )
             offer.contract_mask = contract_mask(parsed.contract_codes)
             offer.derive_location()
+            offer.quality_score = offer.quality(skills=parsed.skills, acronyms=acronyms).score
         offers = [creation.offer for creation in creations]
         JobOffer.assign_unique_slugs(offers, self.first_free_slugs)
         JobOffer.objects.bulk_create(offers)

@@ -29,7 +29,7 @@ from wagtail.search import index
 
 from metnum_site.slugs import numbered, slug_base, unique_slug
 
-from . import geography
+from . import geography, quality
 from .choices import (
     CONTRACT_BITS,
     SEARCH_WORDS,
@@ -200,6 +200,33 @@ class JobOfferSkill(ItemBase):
     class Meta:
         verbose_name = "compétence d'une offre"
         verbose_name_plural = "compétences des offres"
+
+
+class InternalAcronym(models.Model):
+    """An internal acronym that offer titles should not use unexplained (the quality rule
+    « Intitulé sans sigle interne »): a list the editorial team keeps."""
+
+    acronym = models.CharField(
+        "sigle", max_length=30, unique=True, help_text="Tel qu'il s'écrit dans un intitulé, par exemple « SGAMI »."
+    )
+    meaning = models.CharField(
+        "signification",
+        max_length=255,
+        help_text="En toutes lettres : elle est proposée aux éditrices et éditeurs pour remplacer le sigle.",
+    )
+
+    class Meta:
+        verbose_name = "sigle interne"
+        verbose_name_plural = "sigles internes"
+        ordering = ["acronym"]
+
+    def __str__(self):
+        return f"{self.acronym} ({self.meaning})"
+
+
+def internal_acronyms():
+    """[(acronym, meaning)] of the list the editorial team keeps, for the quality rules."""
+    return list(InternalAcronym.objects.values_list("acronym", "meaning"))
 
 
 def add_months(day, months):
@@ -539,6 +566,15 @@ class JobOffer(
         editable=False,
         help_text="Résumé de la ligne importée : une ligne identique à la précédente ne crée pas de révision.",
     )
+    quality_score = models.PositiveSmallIntegerField(
+        "score de qualité",
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="Part des règles de qualité respectées, de 0 à 100 (jobs/quality.py), pour la dernière version "
+        "enregistrée, brouillon compris.",
+    )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
 
@@ -613,6 +649,11 @@ class JobOffer(
         if not self.slug or not self.first_published_at:
             self.slug = self.unique_slug()
         update_fields = kwargs.get("update_fields")
+        # Saving a revision writes only `latest_revision`: the listing's score follows the latest version.
+        if update_fields is None or "latest_revision" in update_fields:
+            self.quality_score = self.quality().score
+            if update_fields is not None:
+                kwargs["update_fields"] = update_fields = {*update_fields, "quality_score"}
         if update_fields is None or "contract_types" in update_fields:
             self.derive_contract_mask()
             if update_fields is not None:
@@ -741,6 +782,12 @@ class JobOffer(
     @property
     def salary_range(self):
         return (self.salary_min, self.salary_max) if self.salary_min or self.salary_max else None
+
+    def quality(self, skills=None, acronyms=None):
+        """The quality checks of the offer as it is in memory (jobs/quality.py); `skills`: names, when
+        the offer's are not stored yet; `acronyms`: internal_acronyms(), when already read."""
+        values = quality.offer_values(self, skills)
+        return quality.evaluate(values, self.publication_date(), internal_acronyms() if acronyms is None else acronyms)
 
     def get_preview_template(self, request, mode_name):
         return "jobs/offer_detail.html"

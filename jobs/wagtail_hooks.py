@@ -5,14 +5,16 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .models import JobOffer
+from .models import InternalAcronym, JobOffer
 from .offer_actions import MARK_FILLED_ACTION
 from .permissions import job_offer_permission_policy
 from .wagtail_admin.dashboard import MyOffersPanel
+from .wagtail_admin.quality import internal_acronym_permission_policy
 from .wagtail_admin.views import JobOfferDeleteBulkAction, MarkFilledMenuItem
 
 # Before the viewsets register: every offer view, button and bulk action asks this policy.
 register_permission_policy(JobOffer, job_offer_permission_policy)
+register_permission_policy(InternalAcronym, internal_acronym_permission_policy)
 
 from .wagtail_admin.viewsets import JobsViewSetGroup  # noqa: E402  (after the policy, on purpose)
 

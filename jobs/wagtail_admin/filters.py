@@ -1,15 +1,19 @@
 """Filters of the admin listings (django-filter FilterSets plugged into the snippet viewsets)."""
 
+from functools import reduce
+from operator import or_
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django_filters.fields import ModelMultipleChoiceField
 from wagtail.admin.filters import WagtailFilterSet
 
 from ..choices import OfferStatus
 from ..models import ContractType, Institution, JobOffer, Profession
 from ..permissions import user_institutions
+from ..quality import QualityBand, band_range
 
 
 def institutions_of_request(request):
@@ -50,6 +54,9 @@ class JobOfferFilterSet(WagtailFilterSet):
     profession = IdsFilter(
         label="Métier", queryset=Profession.objects.all(), widget=forms.CheckboxSelectMultiple, distinct=False
     )
+    quality = django_filters.MultipleChoiceFilter(
+        label="Qualité", choices=QualityBand.choices, widget=forms.CheckboxSelectMultiple, method="filter_quality"
+    )
     contract_types = IdsFilter(
         label="Type de contrat",
         queryset=ContractType.objects.all(),
@@ -59,10 +66,17 @@ class JobOfferFilterSet(WagtailFilterSet):
 
     class Meta:
         model = JobOffer
-        fields = ["institution", "status", "profession", "contract_types"]
+        fields = ["institution", "status", "quality", "profession", "contract_types"]
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(status_code__in=value) if value else queryset
+
+    def filter_quality(self, queryset, name, value):
+        """Offers whose stored score falls in one of the chosen bands."""
+        if not value:
+            return queryset
+        ranges = [band_range(band) for band in value]
+        return queryset.filter(reduce(or_, (Q(quality_score__range=bounds) for bounds in ranges)))
 
     def filter_contract_types(self, queryset, name, value):
         """Offers open to any of the chosen contract types. A subquery rather than a join, so

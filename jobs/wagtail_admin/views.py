@@ -46,6 +46,7 @@ from ..indexing import deferred_offer_indexing
 from ..models import JobOffer
 from ..offer_actions import mark_filled, mark_filled_refusal, new_draft_copy
 from ..permissions import permitted_offers
+from .quality import QualityColumn, QualitySidePanel
 
 
 def only_permitted_offer(view):
@@ -148,6 +149,7 @@ class JobOfferIndexView(IndexView):
                 primary=lambda offer: offer.status == OfferStatus.LIVE,
             ),
             Column("deadline", label="Date limite", sort_key="deadline"),
+            QualityColumn("quality_score", label="Qualité", sort_key="quality_score"),
             DateColumn("last_updated_at", label="Mise à jour", sort_key="last_updated_at"),
         ]
 
@@ -318,7 +320,14 @@ class OfferFormMessagesMixin:
         return super().get_success_message(instance)
 
 
-class JobOfferCreateView(OfferFormMessagesMixin, CreateView):
+class QualitySidePanelMixin:
+    def get_side_panels(self):
+        side_panels = super().get_side_panels()
+        side_panels.append(QualitySidePanel(self.form.instance, self.request))
+        return side_panels
+
+
+class JobOfferCreateView(QualitySidePanelMixin, OfferFormMessagesMixin, CreateView):
     error_message = "L'offre n'a pas pu être créée : corrigez les erreurs signalées dans le formulaire."
 
     def get_breadcrumbs_items(self):
@@ -326,7 +335,7 @@ class JobOfferCreateView(OfferFormMessagesMixin, CreateView):
         return [*items[:-1], {**items[-1], "label": "Nouvelle offre d'emploi"}]
 
 
-class JobOfferEditView(OfferFormMessagesMixin, EditView):
+class JobOfferEditView(QualitySidePanelMixin, OfferFormMessagesMixin, EditView):
     error_message = "L'offre n'a pas pu être enregistrée : corrigez les erreurs signalées dans le formulaire."
 
 

@@ -9,6 +9,7 @@ from ..models import Institution, JobOffer, Profession
 from ..permissions import permitted_offers
 from .filters import InstitutionFilterSet, JobOfferFilterSet
 from .panels import INSTITUTION_EDIT_HANDLER, OFFER_EDIT_HANDLER, PROFESSION_EDIT_HANDLER
+from .quality import InternalAcronymViewSet, new_offer_quality, offer_quality
 from .views import (
     FullFormOnlyChooserViewSet,
     JobOfferChooserViewSet,
@@ -100,6 +101,8 @@ class JobOfferViewSet(SnippetViewSet):
         urlpatterns = [
             *super().get_urlpatterns(),
             path(f"mark-filled/<{self.pk_path_converter}:pk>/", self.mark_filled_view, name="mark_filled"),
+            path("quality/", new_offer_quality, name="quality_new"),
+            path(f"quality/<{self.pk_path_converter}:pk>/", offer_quality, name="quality"),
         ]
         for pattern in urlpatterns:
             if "pk" in pattern.pattern.regex.groupindex:
@@ -157,4 +160,4 @@ class JobsViewSetGroup(SnippetViewSetGroup):
     menu_icon = "doc-full"
     menu_name = "offres-d-emploi"
     menu_order = 200  # right after Pages
-    items = (JobOfferViewSet, InstitutionViewSet, ProfessionViewSet)
+    items = (JobOfferViewSet, InstitutionViewSet, ProfessionViewSet, InternalAcronymViewSet)

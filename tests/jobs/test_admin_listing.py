@@ -40,7 +40,7 @@ def test_listing_shows_title_link_employer_status_deadline_and_last_update(admin
     assert row["Date limite"] == formats.date_format(deadline)  # e.g. "9 janvier 2027"
     assert row["Mise à jour"]
     headings = [text_of(th) for th in soup(response).select("table.listing thead th")][1:]
-    assert headings == ["Intitulé", "Employeur", "Statut", "Date limite", "Mise à jour"]
+    assert headings == ["Intitulé", "Employeur", "Statut", "Date limite", "Qualité", "Mise à jour"]
 
 
 def test_each_status_is_shown_as_a_french_status_tag(admin_client):
