@@ -266,7 +266,7 @@ def check_location(values, context):
 
 def check_deadline(values, context):
     label = "Trois semaines au moins pour candidater"
-    deadline, published = values.get("deadline"), context["publication_date"]
+    deadline, published = _date(values.get("deadline")), context["publication_date"]
     earliest = published + datetime.timedelta(days=MIN_APPLICATION_DAYS)
     if deadline and deadline >= earliest:
         return Check("date_limite", label, True)
@@ -275,6 +275,16 @@ def check_deadline(values, context):
         f"{date_format(earliest, 'j F Y')} ou plus tard."
     )
     return Check("date_limite", label, False, fix)
+
+
+def _date(value):
+    """A date, from a date or its ISO text (an offer built in code may still hold the text)."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return value
 
 
 def check_application(values, context):

@@ -43,6 +43,7 @@ OBJECT_URLS = {
     "lock": ("post", lambda o, ids: {"pk": o.pk}),
     "unlock": ("post", lambda o, ids: {"pk": o.pk}),
     "mark_filled": ("post", lambda o, ids: {"pk": o.pk}),
+    "quality": ("post", lambda o, ids: {"pk": o.pk}),
     "workflow_action": (
         "get",
         lambda o, ids: {"pk": o.pk, "action_name": "approve", "task_state_id": ids.task_state},
@@ -58,6 +59,8 @@ OBJECT_URLS = {
 }
 # URLs about no offer in particular: open to both editors (what they list is tested elsewhere).
 LISTING_URLS = {"list", "list_results", "add", "preview_on_add"}
+# The same, answering POST only (the quality checks of a new offer's form).
+LISTING_POST_URLS = {"quality_new"}
 CHOOSER_OBJECT_URLS = {"chosen": lambda o: {"pk": o.pk}}
 CHOOSER_LISTING_URLS = {"choose", "choose_results", "chosen_multiple", "create"}
 BULK_ACTIONS = {"delete"}
@@ -124,7 +127,7 @@ def test_the_offer_views_ask_the_per_institution_policy():
 
 def test_every_offer_url_is_classified():
     names = {pattern.name for pattern in VIEWSET.get_urlpatterns()}
-    assert names == set(OBJECT_URLS) | LISTING_URLS
+    assert names == set(OBJECT_URLS) | LISTING_URLS | LISTING_POST_URLS
     assert {pattern.name for pattern in CHOOSER.get_urlpatterns()} == set(CHOOSER_OBJECT_URLS) | CHOOSER_LISTING_URLS
     assert {action.action_type for action in bulk_action_registry.get_bulk_actions_for_model("jobs", "joboffer")} == (
         BULK_ACTIONS
@@ -162,6 +165,14 @@ def test_listing_url(world, db, name):
     assert sent_to_login(request(None, "get", url))
     for user in (world.ministry_editor, world.comms_editor):
         assert allowed(request(user, "get", url)), (name, user)
+
+
+@pytest.mark.parametrize("name", sorted(LISTING_POST_URLS))
+def test_listing_post_url(world, db, name):
+    url = reverse(VIEWSET.get_url_name(name))
+    assert sent_to_login(request(None, "post", url))
+    for user in (world.ministry_editor, world.comms_editor):
+        assert allowed(request(user, "post", url)), (name, user)
 
 
 def test_chooser(world, db):
