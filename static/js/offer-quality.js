@@ -2,6 +2,7 @@
 // which runs the quality rules (jobs/quality.py), and shows the checks it sends back. Progressive
 // enhancement: without JavaScript the panel shows the checks of the offer as last saved.
 (function () {
+function startOfferQuality() {
   var DELAY_MS = 700;
   var panel = document.querySelector("[data-offer-quality]");
   var form = document.querySelector("form[data-edit-form]");
@@ -52,4 +53,12 @@
   ["input", "change", "keyup"].forEach(function (type) {
     form.addEventListener(type, schedule);
   });
+}
+
+// Wagtail adds the editor's scripts in the page's head: wait for the form.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", startOfferQuality);
+} else {
+  startOfferQuality();
+}
 })();
