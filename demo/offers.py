@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jobs.importer import COLUMNS, import_offers
-from jobs.models import JobOffer
+from jobs.models import InternalAcronym, JobOffer
 from jobs.offer_actions import mark_filled
 
 from . import files
@@ -34,12 +34,22 @@ def load(report):
     """Create the employers (with their logos), then import the offers and close the filled ones."""
     with transaction.atomic():
         report.count("institutions", ensure_institutions())
+        report.count("sigles internes", ensure_internal_acronyms())
     result = import_offers(offer_rows(), DEMO_SOURCE)
     # Only possible when an editor changed a demo employer's identifier: the other offers still load.
     report.count("offres de démonstration ignorées (employeur introuvable)", result.rejected)
     report.count("offres créées", result.created)
     report.count("offres mises à jour", result.updated)
     report.count("offres pourvues", mark_filled_offers())
+
+
+def ensure_internal_acronyms():
+    """Create the demo internal acronyms that are missing (before the offers, which are scored
+    against them); leave the others and editors' changes alone. Returns how many were created."""
+    existing = set(InternalAcronym.objects.values_list("acronym", flat=True))
+    missing = [entry for entry in files.read("internal_acronyms") if entry["acronym"] not in existing]
+    InternalAcronym.objects.bulk_create(InternalAcronym(**entry) for entry in missing)
+    return len(missing)
 
 
 def demo_offers():

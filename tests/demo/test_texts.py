@@ -9,7 +9,7 @@ import pytest
 from demo import files
 from demo.offers import demo_offers, offer_rows
 
-DATA_FILES = ["site", "institutions", "editorial", "stories", "guides", "candidates"]
+DATA_FILES = ["site", "institutions", "editorial", "stories", "guides", "candidates", "internal_acronyms"]
 # (what is wrong, pattern): the mistakes of sentences built from fragments.
 BAD_PATTERNS = [
     ("article before a masculine noun", r"\bla (?:service|département|incubateur|pôle|bureau|centre|laboratoire)\b"),

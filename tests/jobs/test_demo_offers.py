@@ -10,7 +10,7 @@ from wagtail.models import Revision
 from demo.offers import DEMO_SOURCE, demo_offers, offer_rows
 from jobs import geography
 from jobs.choices import Category, ContractTypeCode, ExperienceLevel, RemoteWork
-from jobs.models import Institution, JobOffer, Profession
+from jobs.models import Institution, InternalAcronym, JobOffer, Profession
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,18 @@ def test_editors_changes_to_demo_employers_survive_a_new_load(demo, capsys):
     dinum.refresh_from_db()
     assert dinum.name == "Direction du numérique (renommée)"
     assert Institution.objects.filter(slug="dinum").count() == 1
+
+
+def test_internal_acronyms_are_loaded_once_and_every_offer_is_scored(demo, capsys):
+    sgami = InternalAcronym.objects.get(acronym="SGAMI")
+    assert InternalAcronym.objects.count() == 7
+    sgami.meaning = "secrétariat général (revu par l'équipe)"
+    sgami.save()
+
+    call_command("load_demo_content")
+
+    assert "Rien à faire" in capsys.readouterr().out
+    sgami.refresh_from_db()
+    assert sgami.meaning == "secrétariat général (revu par l'équipe)"
+    assert not demo.filter(quality_score__isnull=True).exists()
+    assert demo.filter(quality_score__gte=50).exists()
