@@ -46,6 +46,7 @@ from ..indexing import deferred_offer_indexing
 from ..models import JobOffer
 from ..offer_actions import mark_filled, mark_filled_refusal, new_draft_copy
 from ..permissions import permitted_offers
+from ..quality import score_band
 from .quality import QualityColumn, QualitySidePanel
 
 
@@ -119,6 +120,7 @@ class JobOfferIndexView(IndexView):
         "contract_types": lambda offer: ", ".join(contract.label for contract in offer.contract_types.all()),
         "departement": lambda offer: offer.departement.label if offer.departement else "",
         "region": lambda offer: offer.region.name if offer.region else "",
+        "quality_band": lambda offer: band.label if (band := score_band(offer.quality_score)) else "",
     }
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,

@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 
 from jobs.choices import OfferStatus
 from jobs.models import ContractType
+from jobs.quality import score_band
 from tests.factories import InstitutionFactory, JobOfferFactory, profession
 
 from .admin_helpers import listing_rows, listing_titles, offer_in_status, offer_url, soup, text_of
@@ -215,6 +216,8 @@ def test_csv_export_has_french_headings_and_the_offers_of_the_filtered_listing(a
     assert row["Date limite de candidature"] == "2099-03-31"
     assert row["Première publication"] == timezone.localtime(offer.first_published_at).strftime("%Y-%m-%d %H:%M")
     assert row["Pourvue le"] == ""
+    assert row["Score de qualité (sur 100)"] == str(offer.quality_score)
+    assert row["Qualité"] == score_band(offer.quality_score).label
 
 
 def test_xlsx_export_has_the_same_columns_with_real_dates(admin_client):
