@@ -289,6 +289,8 @@ def _date(value):
 
 def check_application(values, context):
     label = "Moyen de candidater"
+    if values.get("applies_here"):  # the institution receives its applications on this site
+        return Check("candidature", label, True)
     if (values.get("apply_url") or "").strip() or (values.get("apply_email") or "").strip():
         return Check("candidature", label, True)
     fix = "Indiquez un lien ou une adresse électronique pour candidater dans l'onglet « Candidature »."
@@ -348,7 +350,12 @@ def offer_values(offer, skills=None):
     """The values the rules read, from an offer (maybe unsaved); `skills`: names, when known."""
     values = {name: getattr(offer, name) for name in VALUE_FIELDS}
     values["skills"] = [tag.name for tag in offer.skills.all()] if skills is None else list(skills)
+    values["applies_here"] = applies_here(offer.institution if offer.institution_id else None)
     return values
+
+
+def applies_here(institution):
+    return bool(institution and institution.receives_applications_on_metnum)
 
 
 def form_values(form):
@@ -358,4 +365,6 @@ def form_values(form):
     values = {name: data.get(name) for name in VALUE_FIELDS}
     skills = data.get("skills") or []
     values["skills"] = [getattr(tag, "name", tag) for tag in skills]
+    institution = data.get("institution") or (form.instance.institution if form.instance.institution_id else None)
+    values["applies_here"] = applies_here(institution)
     return values

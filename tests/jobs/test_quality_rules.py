@@ -128,6 +128,8 @@ def test_deadline_three_weeks_after_publication():
 def test_an_application_path_is_needed():
     assert check("candidature", good_offer(apply_url="", apply_email="recrutement@example.gouv.fr")).passed
     assert_fails("candidature", good_offer(apply_url="", apply_email=""), "onglet « Candidature »")
+    # An institution that receives its applications on this site needs no outside address.
+    assert check("candidature", good_offer(apply_url="", apply_email="", applies_here=True)).passed
 
 
 def test_score_is_the_share_of_rules_passed_and_falls_in_a_band():

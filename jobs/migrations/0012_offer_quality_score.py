@@ -18,7 +18,7 @@ def score_existing_offers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("jobs", "0010_french_model_names"),
+        ("jobs", "0011_institution_receives_applications"),
     ]
 
     operations = [
