@@ -32,13 +32,13 @@ def menu_items(response):
     return main_menu["_args"][0]
 
 
-def test_one_offres_d_emploi_menu_right_after_pages_groups_the_three_snippets(admin_client):
+def test_one_offres_d_emploi_menu_right_after_pages_groups_the_offers_snippets(admin_client):
     items = menu_items(admin_client.get(reverse("wagtailadmin_home")))
 
     labels = [item["_args"][0]["label"] for item in items]
     assert labels[:2] == ["Pages", "Offres d'emploi"]
     group = items[1]
-    assert [child["_args"][0]["label"] for child in group["_args"][1]] == ["Offres", "Institutions", "Métiers"]
+    assert [child["_args"][0]["label"] for child in group["_args"][1]] == ["Offres", "Institutions", "Métiers", "Sigles internes"]
     # The generic "Fragments" menu is not needed for them.
     assert "Fragments" not in labels
 

@@ -108,6 +108,8 @@ FIELDS = {
     "wagtailcore.Page.seo_title": TEXT,
     "wagtailcore.Page.search_description": TEXT,
     "jobs.Skill.name": TEXT,
+    "jobs.InternalAcronym.acronym": "admin only: the quality panel's template escapes it",
+    "jobs.InternalAcronym.meaning": "admin only: the quality panel's template escapes it",
     "jobs.Skill.slug": "validated: letters, digits and hyphens",
     "editorial.Theme.name": TEXT,
     "editorial.Theme.slug": "validated: letters, digits and hyphens",
