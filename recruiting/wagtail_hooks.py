@@ -64,6 +64,9 @@ class DecisionEmailTemplateViewSet(SnippetViewSet):
     model = DecisionEmailTemplate
     icon = "mail"
     menu_label = "Modèles d'e-mails de décision"
+    # Its own entry beside « Motifs de refus », rather than the generic « Fragments » menu.
+    menu_order = 261
+    add_to_admin_menu = True
     list_display = ["decision", "subject"]
 
 

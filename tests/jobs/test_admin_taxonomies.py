@@ -38,7 +38,12 @@ def test_one_offres_d_emploi_menu_right_after_pages_groups_the_offers_snippets(a
     labels = [item["_args"][0]["label"] for item in items]
     assert labels[:2] == ["Pages", "Offres d'emploi"]
     group = items[1]
-    assert [child["_args"][0]["label"] for child in group["_args"][1]] == ["Offres", "Institutions", "Métiers", "Sigles internes"]
+    assert [child["_args"][0]["label"] for child in group["_args"][1]] == [
+        "Offres",
+        "Institutions",
+        "Métiers",
+        "Sigles internes",
+    ]
     # The generic "Fragments" menu is not needed for them.
     assert "Fragments" not in labels
 
