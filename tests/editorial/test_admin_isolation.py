@@ -21,7 +21,6 @@ import wagtail_factories
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
@@ -283,13 +282,6 @@ def recruiting_content(objects, space, editor, word, hidden_from=None):
         member.hidden_institutions.add(hidden_from)
     objects.candidate = member.pk
     return objects
-
-
-@pytest.fixture(scope="module", autouse=True)
-def module_private_media_root(tmp_path_factory):
-    """The world's CVs last as long as the world, in a private folder of its own."""
-    with override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private")):
-        yield
 
 
 @pytest.fixture(scope="module")

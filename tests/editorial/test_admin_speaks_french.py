@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from tests.browser.test_editor_journey import ENGLISH_LEFTOVERS, GENDER_MARKER, ISO_DATE
 
 from .admin_urls import admin_patterns
-from .test_admin_isolation import addresses, client_for, module_private_media_root, world  # noqa: F401 (fixtures)
+from .test_admin_isolation import addresses, client_for, world  # noqa: F401 (the fixture)
 
 CHECKS = {"anglais": ENGLISH_LEFTOVERS, "marqueur de genre": GENDER_MARKER, "date ISO": ISO_DATE}
 
