@@ -2,7 +2,8 @@
 given by the groups' snippet permissions on « motif de refus »)."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from metnum_site.snippets import SnippetViewSet
 
 from .models import RefusalReason
 

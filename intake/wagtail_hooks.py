@@ -4,7 +4,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from metnum_site.snippets import SnippetViewSet
 
 from .models import DigitalRule, IntakeRun, SourceEmployer, SourceLink
 

@@ -5,7 +5,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from metnum_site.snippets import SnippetViewSet
 
 from . import access, views
 from .dashboard import ApplicationsToProcessPanel

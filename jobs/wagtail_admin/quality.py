@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from metnum_site.snippets import SnippetViewSet
 
 from .. import quality
 from ..models import InternalAcronym, JobOffer, internal_acronyms

@@ -32,13 +32,12 @@ from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
-    SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
-    SnippetCreateView,
 )
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
+from metnum_site.snippets import FullFormOnlyChooserViewSet
 from metnum_site.upstream import multigetattr
 
 from ..choices import OfferStatus
@@ -372,18 +371,6 @@ class JobOfferChosenView(SnippetChosenView):
 class JobOfferChosenMultipleView(SnippetChosenMultipleView):
     def get_objects(self, pks):
         return permitted_offers(self.request.user).filter(pk__in=pks)
-
-
-class NoChooserCreateView(SnippetCreateView):
-    """Our snippets are created in their full form only: Wagtail's chooser creation view answers a
-    POST with a server error when the chooser has no creation form."""
-
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404("Création depuis le formulaire complet uniquement.")
-
-
-class FullFormOnlyChooserViewSet(SnippetChooserViewSet):
-    create_view_class = NoChooserCreateView
 
 
 class JobOfferChooserViewSet(FullFormOnlyChooserViewSet):

@@ -3,7 +3,9 @@
 from django.db.models import Count
 from django.urls import path
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
+
+from metnum_site.snippets import SnippetViewSet
 
 from ..models import Institution, JobOffer, Profession
 from ..permissions import permitted_offers
@@ -11,7 +13,6 @@ from .filters import InstitutionFilterSet, JobOfferFilterSet
 from .panels import INSTITUTION_EDIT_HANDLER, OFFER_EDIT_HANDLER, PROFESSION_EDIT_HANDLER
 from .quality import InternalAcronymViewSet, new_offer_quality, offer_quality
 from .views import (
-    FullFormOnlyChooserViewSet,
     JobOfferChooserViewSet,
     JobOfferCopyView,
     JobOfferCreateView,
@@ -128,7 +129,6 @@ class ProfessionIndexView(IndexView):
 class InstitutionViewSet(SnippetViewSet):
     model = Institution
     index_view_class = InstitutionIndexView
-    chooser_viewset_class = FullFormOnlyChooserViewSet
     icon = "site"
     menu_label = "Institutions"
     menu_name = "institutions"
@@ -146,7 +146,6 @@ class InstitutionViewSet(SnippetViewSet):
 class ProfessionViewSet(SnippetViewSet):
     model = Profession
     index_view_class = ProfessionIndexView
-    chooser_viewset_class = FullFormOnlyChooserViewSet
     icon = "tag"
     menu_label = "Métiers"
     menu_name = "metiers"
