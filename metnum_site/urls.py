@@ -25,6 +25,7 @@ urlpatterns = [
     path("sitemap-pages.xml", sitemaps.sitemap_pages, name="sitemap_pages"),
     path("sitemap-offres-<int:number>.xml", sitemaps.sitemap_offers, name="sitemap_offers"),
     path("offres/", include("search.urls")),
+    path("offres/", include("impact.urls")),
     path("offres/", include("jobs.urls")),
     path("recherche/", search_views.site_search, name="site_search"),
     path("alertes/", include("alerts.urls")),

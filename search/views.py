@@ -12,8 +12,8 @@ from django.utils.http import urlencode
 from jobs import geography
 from metnum_site.pagination import page_of
 
+from . import events, zero_results
 from . import site_search as site_search_results
-from . import zero_results
 from .engines import get_engine
 from .presenters import offers_url, search_context
 from .query import MAX_TEXT_LENGTH, OfferQuery, clean_text
@@ -29,6 +29,8 @@ def offer_search(request):
     results = get_engine().search(query)
     if query.text and results.total == 0 and query.page == 1:
         zero_results.record(query.text, request.headers.get("User-Agent", ""))
+    if query.page == 1:
+        events.offer_search_run.send(sender=offer_search, request=request, text=query.text, total=results.total)
     return render(request, "search/offer_search.html", search_context(query, results))
 
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "intake",
     "candidates",
     "recruiting",
+    "impact",
     "demo",
     "dsfr",
     "wagtail.contrib.redirects",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "metnum_site.compression.PublicGZipMiddleware",
     # Inside the CSP middleware (each cached page gets a fresh nonce), outside everything that reads
     # the session: a page served from the cache skips them (metnum_site/page_cache.py).
+    # Outside the page cache: counts the offer pages and searches it serves too (impact/middleware.py).
+    "impact.middleware.ImpactCountingMiddleware",
     "metnum_site.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
