@@ -23,6 +23,13 @@ pytestmark = pytest.mark.django_db
 CLOSED = "Cette offre n'est plus ouverte aux candidatures"
 
 
+def destination(client, link):
+    """Where the apply link leads: through /offres/<slug>/candidater/, which counts and forwards."""
+    response = client.get(link["href"])
+    assert response.status_code == 302
+    return response["Location"]
+
+
 def apply_button(page):
     return page.select_one("#candidater .fr-btn")
 
@@ -127,7 +134,8 @@ def test_apply_link_opens_a_new_window_and_says_so(client):
 
     button = apply_button(soup(client.get("/offres/sre/")))
 
-    assert button["href"] == "https://choisirleservicepublic.gouv.fr/offre/123"
+    assert button["href"] == "/offres/sre/candidater/"  # counts the click (impact app), then forwards
+    assert destination(client, button) == "https://choisirleservicepublic.gouv.fr/offre/123"
     assert button["target"] == "_blank"
     assert "noopener" in button["rel"]
     assert text(button) == "Candidater — nouvelle fenêtre"
@@ -146,7 +154,7 @@ def test_apply_by_email_prefills_an_encoded_subject(client):
 
     button = apply_button(soup(client.get(offer.get_absolute_url())))
 
-    href = button["href"]
+    href = destination(client, button)
     assert href.startswith("mailto:recrutement.dnum@example.gouv.fr?subject=")
     assert " " not in href and "#" not in href.split("?", 1)[1] and "&" not in href
     subject = parse_qs(urlsplit(href).query)["subject"][0]
@@ -158,7 +166,7 @@ def test_apply_by_email_prefills_an_encoded_subject(client):
 def test_email_subject_without_reference(client):
     JobOfferFactory(title="Archiviste", reference="", apply_url="", apply_email="rh@example.gouv.fr", published=True)
 
-    href = apply_button(soup(client.get("/offres/archiviste/")))["href"]
+    href = destination(client, apply_button(soup(client.get("/offres/archiviste/"))))
 
     assert unquote(href.split("subject=")[1]) == "Candidature – Archiviste"
 
@@ -324,6 +332,6 @@ def test_a_long_offer_offers_to_apply_again_after_its_description(client):
     page = soup(client.get("/offres/urbaniste-si/"))
 
     buttons = [link for link in page.select("a.fr-btn") if text(link).startswith("Candidater")]
-    assert [button["href"] for button in buttons] == ["https://candidature.example.gouv.fr/42"] * 2
+    assert [destination(client, button) for button in buttons] == ["https://candidature.example.gouv.fr/42"] * 2
     last_section = page.select("main section h2")[0].find_parent("section")
     assert buttons[1] in last_section.find_all_next("a")  # the second one comes after the description

@@ -1,0 +1,218 @@
+"""The figures of the reports, the dashboard panel and the monthly note, from the daily counts
+(models.py), the offers and the alerts' own daily counts (alerts.AlertActivity). `institution_ids`
+is jobs.permissions.user_institution_ids(user): None for the comms team (every institution)."""
+
+import datetime
+import statistics
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from alerts.models import Activity, Alert, AlertActivity
+from jobs.models import Institution, JobOffer
+
+from . import applications
+from .models import OfferDailyCount, SearchDailyCount
+
+TOP_SEARCHES = 10
+
+
+def _scoped(queryset, institution_ids, field="institution_id"):
+    return queryset if institution_ids is None else queryset.filter(**{f"{field}__in": institution_ids})
+
+
+def days(start, end):
+    return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def rate(clicks, views):
+    """« 12,5 % » of the views that led to a click on « Candidater »; « – » without views."""
+    if not views:
+        return "–"
+    return f"{100 * clicks / views:.1f} %".replace(".", ",")
+
+
+def change(current, previous):
+    """« +12 % », « −5 % », « stable », or « nouveau » when there was nothing before."""
+    if not previous:
+        return "nouveau" if current else "stable"
+    percent = round(100 * (current - previous) / previous)
+    if percent == 0:
+        return "stable"
+    return f"+{percent} %" if percent > 0 else f"−{-percent} %"
+
+
+def _counts(start, end, institution_ids):
+    return _scoped(OfferDailyCount.objects.filter(day__gte=start, day__lte=end), institution_ids)
+
+
+def totals(start, end, institution_ids):
+    found = _counts(start, end, institution_ids).aggregate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
+    return {"views": found["views"] or 0, "apply_clicks": found["apply_clicks"] or 0}
+
+
+def per_day(start, end, institution_ids):
+    """[{"day", "views", "apply_clicks"}] for every day of the period (zeros included)."""
+    rows = {
+        row["day"]: row
+        for row in _counts(start, end, institution_ids)
+        .values("day")
+        .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
+    }
+    return [
+        {
+            "day": day,
+            "views": rows.get(day, {}).get("views", 0),
+            "apply_clicks": rows.get(day, {}).get("apply_clicks", 0),
+        }
+        for day in days(start, end)
+    ]
+
+
+def per_offer(start, end, institution_ids):
+    """One row per offer with views or clicks in the period, most viewed first."""
+    rows = list(
+        _counts(start, end, institution_ids)
+        .filter(offer__isnull=False)
+        .values("offer_id", "offer__title", "offer__reference", "institution__name")
+        .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
+        .order_by("-views", "-apply_clicks", "offer__title")
+    )
+    applied = applications.count_by_offer(start, end, [row["offer_id"] for row in rows]) if rows else {}
+    return [
+        {
+            "offer_id": row["offer_id"],
+            "title": row["offer__title"],
+            "reference": row["offer__reference"],
+            "institution": row["institution__name"] or "",
+            "views": row["views"],
+            "apply_clicks": row["apply_clicks"],
+            "apply_rate": rate(row["apply_clicks"], row["views"]),
+            "applications": applied.get(row["offer_id"], 0),
+        }
+        for row in rows
+    ]
+
+
+def _published(start, end):
+    return JobOffer.objects.filter(
+        first_published_at__date__gte=start, first_published_at__date__lte=end, first_published_at__isnull=False
+    )
+
+
+def _open_at(day):
+    """Offers open at the end of `day` (now for today or a later day)."""
+    now = timezone.now()
+    if day < timezone.localdate(now):
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
+        return JobOffer.objects.open(today=day, now=moment)
+    return JobOffer.objects.open(now=now)
+
+
+def _count_by_institution(queryset):
+    found = {}
+    for institution_id in queryset.values_list("institution_id", flat=True):
+        found[institution_id] = found.get(institution_id, 0) + 1
+    return found
+
+
+def per_institution(start, end, institution_ids):
+    """One row per institution with offers or figures: offers published in the period, offers open
+    at its end, views, clicks, apply rate, median days online of the offers closed in the period."""
+    counts = {
+        row["institution_id"]: row
+        for row in _counts(start, end, institution_ids)
+        .values("institution_id")
+        .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
+    }
+    published = _count_by_institution(_scoped(_published(start, end), institution_ids))
+    still_open = _count_by_institution(_scoped(_open_at(end), institution_ids))
+    medians = median_days_online(start, end, institution_ids, by_institution=True)
+    ids = set(counts) | set(published) | set(still_open)
+    institutions = Institution.objects.filter(pk__in=ids).order_by("name")
+    rows = []
+    for institution in institutions:
+        row = counts.get(institution.pk, {"views": 0, "apply_clicks": 0})
+        rows.append(
+            {
+                "institution_id": institution.pk,
+                "institution": institution.name,
+                "published": published.get(institution.pk, 0),
+                "open": still_open.get(institution.pk, 0),
+                "median_days_online": medians.get(institution.pk),
+                "views": row["views"],
+                "apply_clicks": row["apply_clicks"],
+                "apply_rate": rate(row["apply_clicks"], row["views"]),
+            }
+        )
+    return rows
+
+
+def closing_day(offer):
+    """The day an offer stopped taking applications: filled, expired or its deadline, the first."""
+    moments = [offer.deadline]
+    if offer.filled_at:
+        moments.append(timezone.localdate(offer.filled_at))
+    if offer.expire_at:
+        moments.append(timezone.localdate(offer.expire_at))
+    return min(moments)
+
+
+def median_days_online(start, end, institution_ids, by_institution=False):
+    """The median number of days from first publication to closing, of the published offers whose
+    closing day falls in the period. By institution: {institution_id: median}."""
+    candidates = _scoped(
+        JobOffer.objects.filter(first_published_at__isnull=False, first_published_at__date__lte=end),
+        institution_ids,
+    ).only("institution_id", "first_published_at", "deadline", "filled_at", "expire_at")
+    durations = {}
+    # A closing day is never after the deadline: offers whose deadline is before the period are out.
+    for offer in candidates.filter(deadline__gte=start).iterator():
+        closed = closing_day(offer)
+        if start <= closed <= end:
+            online = (closed - timezone.localdate(offer.first_published_at)).days
+            durations.setdefault(offer.institution_id, []).append(max(online, 0))
+    if by_institution:
+        return {institution_id: statistics.median(values) for institution_id, values in durations.items()}
+    values = [value for values in durations.values() for value in values]
+    return statistics.median(values) if values else None
+
+
+def searches(start, end, zero_results=False, limit=TOP_SEARCHES):
+    """[(text, number)] most searched first; with zero_results, the searches that found nothing."""
+    field = "zero_result_searches" if zero_results else "searches"
+    return list(
+        SearchDailyCount.objects.filter(day__gte=start, day__lte=end)
+        .exclude(text="")
+        .values("text")
+        .annotate(total=Sum(field))
+        .filter(total__gt=0)
+        .order_by("-total", "text")
+        .values_list("text", "total")[:limit]
+    )
+
+
+def search_totals(start, end):
+    found = SearchDailyCount.objects.filter(day__gte=start, day__lte=end).aggregate(
+        searches=Sum("searches"), zero=Sum("zero_result_searches")
+    )
+    return {"searches": found["searches"] or 0, "zero_result_searches": found["zero"] or 0}
+
+
+def alert_activity(start, end):
+    found = dict(
+        AlertActivity.objects.filter(day__gte=start, day__lte=end)
+        .values("kind")
+        .annotate(total=Sum("count"))
+        .values_list("kind", "total")
+    )
+    return {
+        "requested": found.get(Activity.REQUESTED, 0),
+        "confirmed": found.get(Activity.CONFIRMED, 0),
+        "unsubscribed": found.get(Activity.UNSUBSCRIBED, 0),
+    }
+
+
+def alert_subscribers():
+    """People with at least one confirmed alert that is not paused, today."""
+    return Alert.objects.active().values("subscriber_id").distinct().count()

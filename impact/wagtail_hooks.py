@@ -1,0 +1,65 @@
+"""Rapports → « Fréquentation des offres », « Fréquentation par institution », « Note mensuelle
+d'impact » (comms team), and this week's figures on the dashboard."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from jobs.permissions import manages_all_offers
+
+from .admin_views import InstitutionReportView, OfferReportView, may_see_figures, monthly_note
+from .dashboard import WeekFiguresPanel
+
+
+@hooks.register("register_admin_urls")
+def impact_urls():
+    return [
+        path("impact/offres/", OfferReportView.as_view(), name=OfferReportView.index_url_name),
+        path(
+            "impact/offres/resultats/",
+            OfferReportView.as_view(results_only=True),
+            name=OfferReportView.index_results_url_name,
+        ),
+        path("impact/institutions/", InstitutionReportView.as_view(), name=InstitutionReportView.index_url_name),
+        path(
+            "impact/institutions/resultats/",
+            InstitutionReportView.as_view(results_only=True),
+            name=InstitutionReportView.index_results_url_name,
+        ),
+        path("impact/note-mensuelle/", monthly_note, name="impact_monthly_note"),
+    ]
+
+
+class FiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_figures(request.user)
+
+
+class MonthlyNoteMenuItem(MenuItem):
+    def is_shown(self, request):
+        return manages_all_offers(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def offers_report_menu_item():
+    return FiguresMenuItem("Fréquentation des offres", reverse("impact_offers"), icon_name="view", order=700)
+
+
+@hooks.register("register_reports_menu_item")
+def institutions_report_menu_item():
+    return FiguresMenuItem(
+        "Fréquentation par institution", reverse("impact_institutions"), icon_name="group", order=710
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def monthly_note_menu_item():
+    return MonthlyNoteMenuItem(
+        "Note mensuelle d'impact", reverse("impact_monthly_note"), icon_name="doc-full", order=720
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_week_figures_panel(request, panels):
+    if may_see_figures(request.user):
+        panels.append(WeekFiguresPanel(request.user))
