@@ -151,8 +151,8 @@ def per_institution(start, end, institution_ids):
 def closing_day(offer):
     """The day an offer stopped taking applications: filled, expired or its deadline, the first."""
     moments = [offer.deadline]
-    if offer.filled_at:
-        moments.append(timezone.localdate(offer.filled_at))
+    if offer.filled_at:  # a date
+        moments.append(offer.filled_at)
     if offer.expire_at:
         moments.append(timezone.localdate(offer.expire_at))
     return min(moments)

@@ -32,6 +32,7 @@ from wagtail.models import Collection, Page, Site, UploadedFile
 
 from candidates.models import Application, Candidate
 from editorial.spaces import create_institution_space, ensure_editorial_team
+from impact.models import OfferDailyCount
 from jobs.models import JobOffer
 from recruiting.groups import ensure_recruiters_group
 from recruiting.models import ApplicationNote, PoolContact
@@ -205,6 +206,11 @@ def ministry_content(space, editor, word, published=False):
     offer_first = offer.save_revision(user=editor, log_action=True)
     offer.title = f"Offre {word} {SEARCH_TERM} relue"
     offer_latest = offer.save_revision(user=editor, log_action=True)
+    # Figures of the offer under its secret title: the impact reports (/admin/impact/…) must keep them
+    # to its own institution.
+    OfferDailyCount.objects.create(
+        day=timezone.localdate(), offer=offer, institution=space.institution, views=12, apply_clicks=3
+    )
     image = wagtail_factories.ImageFactory(
         title=f"Image {word} {SEARCH_TERM}", collection=space.collection, file__filename=f"{word}.png"
     )
