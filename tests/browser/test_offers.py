@@ -1,7 +1,6 @@
 """The public offer pages in a real browser: axe-core, keyboard, without JavaScript, the admin preview."""
 
 import datetime
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -93,32 +92,7 @@ def tab_to(page, accessible_name, presses=60):
     raise AssertionError(f"« {accessible_name} » n'est pas atteignable au clavier")
 
 
-def test_keyboard_user_reaches_and_activates_the_apply_link(page, site_url, offer_paths):
-    page.context.route(
-        "https://candidature.example.gouv.fr/**",
-        lambda route: route.fulfill(content_type="text/html", body="<title>Candidature</title><h1>Candidature</h1>"),
-    )
-    page.goto(site_url + offer_paths["open"])
-
-    assert tab_to(page, "Candidater") == APPLY_URL
-    with page.context.expect_page() as new_window:
-        page.keyboard.press("Enter")
-
-    new_window.value.wait_for_load_state()
-    assert new_window.value.url == APPLY_URL
-    assert page.url == site_url + offer_paths["open"]
-
-
-def test_keyboard_user_reaches_the_apply_by_email_link(page, site_url, offer_paths):
-    page.goto(site_url + offer_paths["email"])
-
-    href = tab_to(page, "Candidater par courriel")
-
-    mailto = urlsplit(href)
-    assert (mailto.scheme, mailto.path) == ("mailto", "recrutement@example.gouv.fr")
-    assert parse_qs(mailto.query)["subject"] == [
-        "Candidature – Chargée ou chargé de mission données (test navigateur) – DATA-9"
-    ]
+# The apply links go through the impact app's counting redirect: tests/browser/test_impact.py.
 
 
 def test_offer_pages_work_without_javascript(page_without_js, site_url, offer_paths):
