@@ -161,6 +161,11 @@ class InstitutionReportView(ImpactReportView):
         return f"frequentation-institutions-{start:%Y-%m-%d}-{end:%Y-%m-%d}"
 
 
+# What fits on one A4 page: the institutions whose offers were most viewed, the rest in one row.
+NOTE_ROWS = 8
+NOTE_SEARCHES = 6
+
+
 def _month_bounds(first_day):
     next_month = (first_day + datetime.timedelta(days=32)).replace(day=1)
     return first_day, min(next_month - datetime.timedelta(days=1), timezone.localdate())
@@ -179,13 +184,13 @@ def monthly_note(request):
     previous = figures.totals(previous_start, previous_end, None)
     institutions = figures.per_institution(start, end, None)
     daily = figures.per_day(start, end, None)
-    by_views = sorted(institutions, key=lambda row: -row["views"])[:10]
-    most_published = sorted(institutions, key=lambda row: -row["published"])[:10]
+    by_views = sorted(institutions, key=lambda row: (-row["views"], row["institution"]))
+    most_published = sorted(institutions, key=lambda row: (-row["published"], row["institution"]))[:NOTE_ROWS]
+    others = by_views[NOTE_ROWS:]
     context = {
         "form": form,
         "month": month_label(first_day),
-        "start": start,
-        "end": end,
+        "period": f"Du {french_date(start)} au {french_date(end)}",
         "generated_on": french_date(timezone.localdate()),
         "views": current["views"],
         "views_change": figures.change(current["views"], previous["views"]),
@@ -196,19 +201,25 @@ def monthly_note(request):
         "published": sum(row["published"] for row in institutions),
         "open": sum(row["open"] for row in institutions),
         "median_days_online": figures.median_days_online(start, end, None),
-        "institutions": institutions,
-        "top_searches": figures.searches(start, end),
-        "top_zero_result_searches": figures.searches(start, end, zero_results=True),
+        "institutions": by_views[:NOTE_ROWS],
+        "other_institutions": {
+            "count": len(others),
+            **{key: sum(row[key] for row in others) for key in ("published", "open", "views", "apply_clicks")},
+        },
+        "top_searches": figures.searches(start, end, limit=NOTE_SEARCHES),
+        "top_zero_result_searches": figures.searches(start, end, zero_results=True, limit=NOTE_SEARCHES),
         "search_totals": figures.search_totals(start, end),
         "alerts": figures.alert_activity(start, end),
         "alert_subscribers": figures.alert_subscribers(),
         "daily_chart": _daily_chart(daily, f"Consultations et clics par jour, {month_label(first_day)}"),
         "institution_chart": charts.bars(
             "Consultations par institution",
-            "Les dix institutions aux offres les plus consultées du mois ; le tableau par institution donne "
-            "toutes les valeurs.",
-            [(row["institution"], row["views"]) for row in by_views],
+            "Les huit institutions aux offres les plus consultées du mois ; le tableau par institution donne "
+            "les mêmes valeurs.",
+            [(row["institution"], row["views"]) for row in by_views[:NOTE_ROWS]],
             "Consultations",
+            width=400,
+            label_chars=24,
         ),
         "published_chart": charts.bars(
             "Offres publiées par institution",
@@ -216,6 +227,8 @@ def monthly_note(request):
             "les mêmes valeurs.",
             [(row["institution"], row["published"]) for row in most_published],
             "Offres publiées",
+            width=400,
+            label_chars=24,
         ),
     }
     return render(request, "impact/admin/monthly_note.html", context)

@@ -21,7 +21,7 @@ def _f(value):
     return f"{value:.1f}"
 
 
-def _frame(title, summary, height, body):
+def _frame(title, summary, height, body, width=WIDTH):
     number = next(_ids)
     return format_html(
         '<svg class="impact-chart" role="img" aria-labelledby="impact-chart-{n}-title impact-chart-{n}-desc"'
@@ -29,7 +29,7 @@ def _frame(title, summary, height, body):
         '<title id="impact-chart-{n}-title">{title}</title><desc id="impact-chart-{n}-desc">{summary}</desc>'
         '<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"></rect>{body}</svg>',
         n=number,
-        w=WIDTH,
+        w=width,
         h=height,
         title=title,
         summary=summary,
@@ -100,16 +100,17 @@ def columns(title, summary, labels, series, label_every=1):
     return _frame(title, summary, height, format_html_join("", "{}", ((part,) for part in parts)))
 
 
-def bars(title, summary, rows, series_name):
-    """Horizontal bars, one per (label, value) row: names of institutions stay readable."""
-    label_width, top = 230, 26
+def bars(title, summary, rows, series_name, width=WIDTH, label_chars=34):
+    """Horizontal bars, one per (label, value) row: names of institutions stay readable. A narrower
+    `width` keeps the text large when two charts stand side by side."""
+    label_width, top = label_chars * 6 + 26, 26
     height = top + BAR_ROW * max(len(rows), 1) + 10
     highest = max([value for _, value in rows] + [1])
-    plot_width = WIDTH - label_width - 60
+    plot_width = width - label_width - 40
     parts = [_legend([(series_name, [])], 6)]
     for index, (label, value) in enumerate(rows):
         y = top + index * BAR_ROW
-        short = label if len(label) <= 34 else label[:33] + "…"
+        short = label if len(label) <= label_chars else label[: label_chars - 1] + "…"
         width = plot_width * value / highest
         parts.append(
             format_html(
@@ -128,4 +129,4 @@ def bars(title, summary, rows, series_name):
                 _number(value),
             )
         )
-    return _frame(title, summary, height, format_html_join("", "{}", ((part,) for part in parts)))
+    return _frame(title, summary, height, format_html_join("", "{}", ((part,) for part in parts)), width)
