@@ -119,11 +119,6 @@ def count_search(text, total):
         add(ZERO_RESULT, text)
 
 
-def pending():
-    """{(day, kind, subject): count} of what waits in the cache (for the tests and the command)."""
-    return {slot: value for _, slot, value in _read_slots() if value}
-
-
 def _read_slots():
     first = cache.get(FIRST_SLOT_KEY, 1)
     last = cache.get(SEQUENCE_KEY, 0)
@@ -131,7 +126,7 @@ def _read_slots():
     slots = cache.get_many([_slot_key(number) for number in numbers])
     found = [(number, slots[_slot_key(number)]) for number in numbers if _slot_key(number) in slots]
     values = cache.get_many([_counter_key(*slot) for _, slot in found])
-    return [(number, slot, values.get(_counter_key(*slot), 0)) for number, slot in found]
+    return last, [(number, slot, values.get(_counter_key(*slot), 0)) for number, slot in found]
 
 
 def flush():
@@ -146,7 +141,7 @@ def flush():
 
 
 def _flush():
-    slots = _read_slots()
+    last, slots = _read_slots()
     taken = {}
     for _, slot, value in slots:
         if value > 0:
@@ -159,7 +154,7 @@ def _flush():
         for slot, value in taken.items():  # give the counts back to the next flush
             add_many(slot, value)
         raise
-    _forget_past_slots(slots)
+    _forget_past_slots(last, slots)
     return sum(taken.values())
 
 
@@ -195,18 +190,14 @@ def _write(taken):
                 SearchDailyCount.objects.create(day=day, text=subject, **{field: value})
 
 
-def _forget_past_slots(slots):
-    """Drop the leading slots of past days whose count is flushed, so that each flush reads only
-    the slots still in use."""
+def _forget_past_slots(last, slots):
+    """Drop the leading slots of past days whose count is flushed (and the expired ones), so that
+    each flush reads only the slots still in use."""
     today = timezone.localdate().isoformat()
-    first = None
+    first = last + 1
     for number, slot, _ in slots:
-        value = cache.get(_counter_key(*slot), 0)
-        if slot[0] >= today or value:
+        if slot[0] >= today or cache.get(_counter_key(*slot), 0):
             first = number
             break
         cache.delete_many([_slot_key(number), _counter_key(*slot)])
-    if first is None and slots:
-        first = slots[-1][0] + 1
-    if first is not None:
-        cache.set(FIRST_SLOT_KEY, first, None)
+    cache.set(FIRST_SLOT_KEY, first, None)

@@ -171,3 +171,28 @@ def test_counts_go_through_the_production_cache_on_redis(browser, demo_site):
                 server.delete(key)
     row = OfferDailyCount.objects.get(offer=offer)
     assert (row.views, row.apply_clicks) == (2, 1)
+
+
+def test_past_days_stop_being_read_once_flushed(browser, demo_site):
+    offer = JobOfferFactory(published=True)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    counters.add(counters.VIEW, offer.slug, day=yesterday)
+    browser.get(offer.get_absolute_url())
+
+    assert counters.flush() == 2
+    counters.add(counters.VIEW, offer.slug, day=yesterday)  # a request that began before midnight
+    assert counters.flush() == 1
+
+    views = dict(OfferDailyCount.objects.filter(offer=offer).values_list("day", "views"))
+    assert views == {yesterday: 2, timezone.localdate(): 1}
+
+
+def test_a_cache_that_does_not_answer_costs_the_count_not_the_click(browser, demo_site):
+    offer = JobOfferFactory(published=True)
+    unreachable = cache_settings("redis://127.0.0.1:1/0")
+    with override_settings(CACHES=unreachable):
+        counters.count_offer_view(offer.slug)
+        counters.count_search("données", 0)
+        forwarded = browser.get(f"/offres/{offer.slug}/candidater/")
+
+    assert forwarded.status_code == 302
