@@ -50,6 +50,10 @@ ROUTES = {
     "offres/flux.rss": (lambda w: ["/offres/flux.rss"], PARAMETERS),
     "offres/flux.atom": (lambda w: ["/offres/flux.atom"], PARAMETERS),
     "offres/<slug:slug>/": (lambda w: [w.offer.get_absolute_url(), "/offres/{payload}/"], ()),
+    "offres/<slug:slug>/candidater/": (
+        lambda w: [w.offer.get_absolute_url() + "candidater/", "/offres/{payload}/candidater/"],
+        (),
+    ),
     "recherche/": (lambda w: ["/recherche/"], ("q", "page")),
     "alertes/nouvelle/": (lambda w: ["/alertes/nouvelle/"], PARAMETERS),
     "alertes/demande-envoyee/": (lambda w: ["/alertes/demande-envoyee/"], ()),
