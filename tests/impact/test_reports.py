@@ -99,3 +99,14 @@ def test_a_period_limits_the_figures(client, two_ministries):
 
     assert "Ornithorynque" not in response.content.decode()
     assert "Chiffres du" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["export=pdf", "p=999", "p=x", "du=01/11/2026&du=02/11/2026", "du=99/99/99999999", "au=\x00", "mois=1/1"],
+)
+def test_hostile_query_strings_never_break_a_report(client, two_ministries, query):
+    editor, comms = two_ministries
+    for user in (editor, comms):
+        for url in ("/admin/impact/offres/", "/admin/impact/institutions/", "/admin/impact/note-mensuelle/"):
+            assert page(client, user, f"{url}?{query}").status_code < 500, (user, url)
