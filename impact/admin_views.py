@@ -15,7 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from jobs.permissions import manages_all_offers, user_institution_ids
 from jobs.presenters import french_date
 
-from . import applications, charts, counters, figures
+from . import charts, counters, figures
 from .periods import MonthForm, PeriodForm, month_label
 
 
@@ -90,7 +90,7 @@ class OfferReportView(ImpactReportView):
     page_title = "Fréquentation des offres"
     index_url_name = "impact_offers"
     index_results_url_name = "impact_offers_results"
-    list_export = ["title", "reference", "institution", "views", "apply_clicks", "apply_rate"]
+    list_export = ["title", "reference", "institution", "views", "apply_clicks", "apply_rate", "applications"]
     export_headings = {
         "title": "Intitulé",
         "reference": "Référence",
@@ -98,22 +98,10 @@ class OfferReportView(ImpactReportView):
         "views": "Consultations",
         "apply_clicks": "Clics sur « Candidater »",
         "apply_rate": "Taux de clic",
-        "applications": "Candidatures",
+        "applications": "Candidatures sur le site",
     }
 
-    @property
-    def columns(self):
-        found = [
-            Column("title", label="Intitulé"),
-            Column("reference", label="Référence"),
-            Column("institution", label="Institution"),
-            Column("views", label="Consultations"),
-            Column("apply_clicks", label="Clics sur « Candidater »"),
-            Column("apply_rate", label="Taux de clic"),
-        ]
-        if applications.available():
-            found.append(Column("applications", label="Candidatures"))
-        return found
+    columns = [Column(name, label=label) for name, label in export_headings.items()]
 
     def get_queryset(self):
         start, end = self.period
@@ -136,8 +124,18 @@ class InstitutionReportView(ImpactReportView):
         Column("views", label="Consultations"),
         Column("apply_clicks", label="Clics sur « Candidater »"),
         Column("apply_rate", label="Taux de clic"),
+        Column("applications", label="Candidatures sur le site"),
     ]
-    list_export = ["institution", "published", "open", "median_days_online", "views", "apply_clicks", "apply_rate"]
+    list_export = [
+        "institution",
+        "published",
+        "open",
+        "median_days_online",
+        "views",
+        "apply_clicks",
+        "apply_rate",
+        "applications",
+    ]
     export_headings = {column.name: column.label for column in columns}
 
     def get_queryset(self):
@@ -154,6 +152,8 @@ class InstitutionReportView(ImpactReportView):
             [(row["institution"], row["views"]) for row in rows],
             "Consultations",
         )
+        start, end = self.period
+        context["quality_bands"] = figures.per_quality_band(start, end, self.institution_ids)
         return context
 
     def get_filename(self):
@@ -197,6 +197,8 @@ def monthly_note(request):
         "apply_clicks": current["apply_clicks"],
         "apply_clicks_change": figures.change(current["apply_clicks"], previous["apply_clicks"]),
         "apply_rate": figures.rate(current["apply_clicks"], current["views"]),
+        "applications": current["applications"],
+        "applications_change": figures.change(current["applications"], previous["applications"]),
         "previous_month": month_label(previous_start),
         "published": sum(row["published"] for row in institutions),
         "open": sum(row["open"] for row in institutions),

@@ -31,6 +31,7 @@ class WeekFiguresPanel(Component):
             ("Consultations d'offres", found["views"]),
             ("Clics sur « Candidater »", found["apply_clicks"]),
             ("Taux de clic", figures.rate(found["apply_clicks"], found["views"])),
+            ("Candidatures sur le site", found["applications"]),
         ]
         context["all_institutions"] = institution_ids is None
         if institution_ids is None:
