@@ -49,7 +49,7 @@ def test_the_offer_page_shows_the_metnum_button_only_for_institutions_that_chose
 
     assert f'href="/espace-candidat/postuler/{here.pk}/"' in page and "Postuler sur Métiers du numérique" in page
     assert "/espace-candidat/postuler/" not in other
-    assert 'href="https://candidature.example.gouv.fr/offre"' in other
+    assert f'href="/offres/{elsewhere.slug}/candidater/"' in other  # the employer's address, through the counted link
 
 
 def test_a_signed_out_candidate_signs_in_and_comes_back_to_the_form(client):
