@@ -114,8 +114,8 @@ class ContactForm(forms.Form):
     institution = forms.ModelChoiceField(queryset=None, label="Au nom de l'institution", empty_label=None)
     message = forms.CharField(
         label="Votre message",
-        help_text="La personne le reçoit par e-mail de la part de MetNum, avec le nom de l'institution, et décide "
-        "de vous répondre ; son adresse ne vous est connue que si elle répond.",
+        help_text="La personne le reçoit par e-mail de la part de Métiers du numérique, avec le nom de "
+        "l'institution, et décide de vous répondre ; son adresse ne vous est connue que si elle répond.",
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
     )

@@ -321,7 +321,7 @@ class PoolCandidateView(RecruitingView):
             transaction.on_commit(partial(tasks.send_pool_contact.enqueue, contact.pk), robust=True)
         messages.success(
             request,
-            "Message envoyé par MetNum. Si la personne souhaite donner suite, "
+            "Message envoyé par Métiers du numérique. Si la personne souhaite donner suite, "
             "elle vous répondra à votre adresse e-mail.",
         )
         return redirect(reverse("recruiting_pool") + f"?institution={institution.pk}")

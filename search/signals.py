@@ -26,9 +26,12 @@ from .models import SynonymGroup
 _scheduled = threading.local()
 
 
-# What Wagtail saves alone for its own bookkeeping (revisions, locks): neither index holds it. Any other
+# What Wagtail saves alone for its own bookkeeping (revisions, locks), with the quality score that a
+# revision's save refreshes (jobs/quality.py, for the admin only): neither index holds them. Any other
 # field may be in an index (the Elasticsearch document holds far more than Wagtail's search fields).
-BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
+BOOKKEEPING_FIELDS = frozenset(
+    {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by", "quality_score"}
+)
 
 
 def schedule_offer(pk):

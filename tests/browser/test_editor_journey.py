@@ -1,8 +1,8 @@
 """A new ministry editor's main journey through the admin, in a real browser: the dashboard, a new
 offer saved as an incomplete draft, previewed, refused at publication with the tabs to fix, then
-published; the institution's page edited and published; the dashboard again. Every admin page it
-reads must be in French: no English left over from Wagtail, no generic gender marker such as
-« créé(e) », and dates written the French way."""
+published; the institution's page edited and published; the dashboard again and the figures. Every
+admin page it reads must be in French: no English left over from Wagtail, no generic gender marker
+such as « créé(e) », and dates written the French way."""
 
 import re
 
@@ -114,12 +114,14 @@ def test_an_editor_writes_previews_and_publishes_an_offer_then_its_page(page, si
     expect(page.locator("h1")).to_have_text(TITLE)
     page.goto(edit_url)
 
-    # Publishing the incomplete draft is refused: the message names each field and its tab.
+    # Publishing the incomplete draft is refused: the message names each field and its tab. The DINUM
+    # receives its applications on the site: no application address is asked for.
     page.get_by_role("button", name="Publier").click()
     message = page.locator(".messages")
     expect(message).to_contain_text("À corriger")
-    for tab in ("Conditions & lieu", "Description", "Candidature"):
+    for tab in ("Conditions & lieu", "Description"):
         expect(message).to_contain_text(f"(onglet {tab})")
+    expect(message).not_to_contain_text("(onglet Candidature)")
     read_in_french(page)
 
     # Completed, then published with the main button.
@@ -151,7 +153,18 @@ def test_an_editor_writes_previews_and_publishes_an_offer_then_its_page(page, si
     page.goto(f"{site_url}/admin/pages/{dinum_editor['page_pk']}/")
     read_in_french(page)
 
-    # Back to the dashboard: the new offer is online.
+    # Back to the dashboard: the new offer is online, and the week's figures of the institution.
     page.goto(site_url + "/admin/")
     expect(page.locator("#my-offers-section")).to_contain_text(TITLE)
+    expect(page.locator("#impact-week-section")).to_contain_text("pour les offres de votre institution")
     read_in_french(page)
+
+    # The figures: the reports of its offers and of its institution, no one else's.
+    page.get_by_role("link", name="Fréquentation des offres").click()
+    page.wait_for_url("**/admin/impact/offres/")
+    offers_report = read_in_french(page)
+    assert "Les offres de votre institution seulement." in offers_report
+    page.goto(site_url + "/admin/impact/institutions/")
+    institutions_report = read_in_french(page)
+    assert institution.name in institutions_report
+    assert "Taux de clic selon la qualité des offres" in institutions_report

@@ -64,6 +64,6 @@ def test_the_recruiter_searches_the_pool_and_writes_to_a_person(
     page.get_by_label("Votre message").fill("Bonjour, notre équipe recrute : seriez-vous disponible pour échanger ?")
     with django_capture_on_commit_callbacks(execute=True):
         page.get_by_role("button", name="Envoyer le message").click()
-        expect(page.locator(".messages")).to_contain_text("Message envoyé par MetNum")
+        expect(page.locator(".messages")).to_contain_text("Message envoyé par Métiers du numérique")
     (email,) = sent_emails()
     assert "notre équipe recrute" in email[1]

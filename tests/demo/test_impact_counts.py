@@ -27,4 +27,4 @@ def test_the_demo_dashboard_shows_this_weeks_figures(client, demo_site, django_u
 
     page = client.get("/admin/").content.decode()
 
-    assert "Cette semaine sur MetNum" in page and "Consultations d&#x27;offres" in page
+    assert "Cette semaine sur le site" in page and "Consultations d&#x27;offres" in page
