@@ -1,25 +1,13 @@
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
+from metnum_site.email_fields import email_address_field, normalised_email
+
 from .models import Frequency
 
 
-def normalised_email(value):
-    """One spelling per address: trimmed and in lower case (what the rate limits count, what is stored)."""
-    return value.strip().lower()
-
-
 class AlertRequestForm(DsfrBaseForm):
-    email = forms.EmailField(
-        label="Votre adresse e-mail",
-        help_text="Format attendu : nom@domaine.fr",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": "Indiquez votre adresse e-mail.",
-            "invalid": "Cette adresse e-mail n'est pas valide. Format attendu : nom@domaine.fr",
-        },
-    )
+    email = email_address_field()
     frequency = forms.ChoiceField(
         label="Fréquence des e-mails",
         choices=Frequency.choices,

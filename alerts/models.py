@@ -15,7 +15,8 @@ class Frequency(models.TextChoices):
 class Subscriber(models.Model):
     """One email address and its alerts; deleted with its last alert."""
 
-    email = models.EmailField("adresse électronique", unique=True)  # in lower case (forms.normalised_email)
+    # In lower case (metnum_site.email_fields.normalised_email).
+    email = models.EmailField("adresse électronique", unique=True)
     created_at = models.DateTimeField("inscrite le", auto_now_add=True)
 
     class Meta:

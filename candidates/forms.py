@@ -7,6 +7,7 @@ from django.db import models
 from dsfr.forms import DsfrBaseForm
 
 from jobs.models import ContractType, Institution, Profession
+from metnum_site.email_fields import email_address_field, normalised_email
 
 from . import pdf
 from .models import Candidate
@@ -14,21 +15,8 @@ from .models import Candidate
 COVER_LETTER_MAX = 6000
 
 
-def normalised_email(value):
-    return value.strip().lower()
-
-
 class SignInForm(DsfrBaseForm):
-    email = forms.EmailField(
-        label="Votre adresse e-mail",
-        help_text="Format attendu : nom@domaine.fr",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": "Indiquez votre adresse e-mail.",
-            "invalid": "Cette adresse e-mail n'est pas valide. Format attendu : nom@domaine.fr",
-        },
-    )
+    email = email_address_field()
 
     def clean_email(self):
         return normalised_email(self.cleaned_data["email"])
