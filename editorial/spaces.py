@@ -174,7 +174,6 @@ def ensure_editorial_team(changes=None):
             *changes.model_permissions("jobs", "skill", ["add", "change", "delete", "view"]),
             *changes.model_permissions("editorial", "theme", ["add", "change", "delete", "view"]),
             *changes.model_permissions("search", "synonymgroup", ["add", "change", "delete", "view"]),
-            *changes.model_permissions("search", "zeroresultsearch", ["view"]),
             # The weekly counts of the email alerts, never the addresses (alerts.view_subscriber_address).
             *changes.model_permissions("alerts", "alertactivity", ["view"]),
             # The intake of offers published elsewhere (docs/intake.md): its filter rules, the employers to

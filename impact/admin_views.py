@@ -6,16 +6,18 @@ search texts and alert figures are the whole site's, so only the comms team sees
 import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
 from jobs.permissions import manages_all_offers, user_institution_ids
 from jobs.presenters import french_date
 
 from . import charts, counters, figures
+from .models import SearchDailyCount
 from .periods import MonthForm, PeriodForm, month_label
 
 
@@ -234,3 +236,44 @@ def monthly_note(request):
         ),
     }
     return render(request, "impact/admin/monthly_note.html", context)
+
+
+# The searches without results of this many days (the editorial team's list of what to add or rename).
+ZERO_RESULT_DAYS = 90
+
+
+class ZeroResultSearchesView(ReportView):
+    """Rapports → « Recherches sans résultat »: the texts searched that found no offer, most frequent
+    first, for the comms team (the texts are the whole site's)."""
+
+    page_title = "Recherches sans résultat"
+    header_icon = "search"
+    index_url_name = "zero_result_searches"
+    index_results_url_name = "zero_result_searches_results"
+    paginate_by = 100
+    columns = [
+        Column("text", label="Texte cherché"),
+        Column("searches", label=f"Recherches ({ZERO_RESULT_DAYS} derniers jours)"),
+        DateColumn("last_day", label="Dernière recherche"),
+    ]
+    list_export = ["text", "searches", "last_day"]
+    export_headings = {"text": "Texte cherché", "searches": "Recherches", "last_day": "Dernière recherche"}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not manages_all_offers(request.user):
+            raise PermissionDenied
+        counters.flush()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        since = timezone.localdate() - datetime.timedelta(days=ZERO_RESULT_DAYS - 1)
+        return (
+            SearchDailyCount.objects.filter(day__gte=since, zero_result_searches__gt=0)
+            .exclude(text="")
+            .values("text")
+            .annotate(searches=Sum("zero_result_searches"), last_day=Max("day"))
+            .order_by("-searches", "-last_day", "text")
+        )
+
+    def get_filename(self):
+        return f"recherches-sans-resultat-{timezone.localdate():%Y-%m-%d}"

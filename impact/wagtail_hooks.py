@@ -1,5 +1,5 @@
 """Rapports → « Fréquentation des offres », « Fréquentation par institution », « Note mensuelle
-d'impact » (comms team), and this week's figures on the dashboard."""
+d'impact » and « Recherches sans résultat » (comms team), and this week's figures on the dashboard."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -7,7 +7,13 @@ from wagtail.admin.menu import MenuItem
 
 from jobs.permissions import manages_all_offers
 
-from .admin_views import InstitutionReportView, OfferReportView, may_see_figures, monthly_note
+from .admin_views import (
+    InstitutionReportView,
+    OfferReportView,
+    ZeroResultSearchesView,
+    may_see_figures,
+    monthly_note,
+)
 from .dashboard import WeekFiguresPanel
 
 
@@ -27,6 +33,16 @@ def impact_urls():
             name=InstitutionReportView.index_results_url_name,
         ),
         path("impact/note-mensuelle/", monthly_note, name="impact_monthly_note"),
+        path(
+            "recherches-sans-resultat/",
+            ZeroResultSearchesView.as_view(),
+            name=ZeroResultSearchesView.index_url_name,
+        ),
+        path(
+            "recherches-sans-resultat/resultats/",
+            ZeroResultSearchesView.as_view(results_only=True),
+            name=ZeroResultSearchesView.index_results_url_name,
+        ),
     ]
 
 
@@ -35,7 +51,7 @@ class FiguresMenuItem(MenuItem):
         return may_see_figures(request.user)
 
 
-class MonthlyNoteMenuItem(MenuItem):
+class CommsTeamMenuItem(MenuItem):
     def is_shown(self, request):
         return manages_all_offers(request.user)
 
@@ -54,12 +70,15 @@ def institutions_report_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def monthly_note_menu_item():
-    return MonthlyNoteMenuItem(
-        "Note mensuelle d'impact", reverse("impact_monthly_note"), icon_name="doc-full", order=720
-    )
+    return CommsTeamMenuItem("Note mensuelle d'impact", reverse("impact_monthly_note"), icon_name="doc-full", order=720)
 
 
 @hooks.register("construct_homepage_panels")
 def add_week_figures_panel(request, panels):
     if may_see_figures(request.user):
         panels.append(WeekFiguresPanel(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def zero_result_searches_menu_item():
+    return CommsTeamMenuItem("Recherches sans résultat", reverse("zero_result_searches"), icon_name="search", order=730)

@@ -62,24 +62,6 @@ class SpellingWord(models.Model):
         return self.display
 
 
-class ZeroResultSearch(models.Model):
-    """How many times a text found no open offer on one day: the text and the count, nothing about
-    who searched."""
-
-    text = models.CharField("recherche", max_length=200)
-    day = models.DateField("jour")
-    count = models.PositiveIntegerField("nombre", default=0)
-
-    class Meta:
-        verbose_name = "recherche sans résultat"
-        verbose_name_plural = "recherches sans résultat"
-        constraints = [models.UniqueConstraint(fields=["text", "day"], name="one_zero_result_count_per_day")]
-        indexes = [models.Index(fields=["day"], name="zero_result_day_idx")]
-
-    def __str__(self):
-        return self.text
-
-
 class PendingIndexWrite(models.Model):
     """An offer changed whose new state may not be in the search indexes yet.
 

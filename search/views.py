@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from jobs import geography
 from metnum_site.pagination import page_of
 
-from . import events, zero_results
+from . import events
 from . import site_search as site_search_results
 from .engines import get_engine
 from .presenters import offers_url, search_context
@@ -27,8 +27,6 @@ def offer_search(request):
     """/offres/: one engine search per request; every link of the page is built from the query."""
     query = OfferQuery.from_querydict(request.GET)
     results = get_engine().search(query)
-    if query.text and results.total == 0 and query.page == 1:
-        zero_results.record(query.text, request.headers.get("User-Agent", ""))
     if query.page == 1:
         events.offer_search_run.send(sender=offer_search, request=request, text=query.text, total=results.total)
     return render(request, "search/offer_search.html", search_context(query, results))

@@ -125,6 +125,7 @@ NOT_SHOWN = {
     "jobs.Profession.description": "shown in the admin only",
     "jobs.JobOffer.source": "import bookkeeping, admin only",
     "jobs.JobOffer.external_id": "import bookkeeping, admin only",
+    "jobs.JobOffer.apply_url": "the page links to /offres/<slug>/candidater/, which counts and redirects to it",
     "wagtailimages.Image.title": "images get the alternative text of their block or page",
     "wagtailimages.Image.description": "images get the alternative text of their block or page",
     "wagtaildocs.Document.title": "document links show the text of the rich text",

@@ -1,25 +1,19 @@
-"""« Vouliez-vous dire … ? » on the database engines (search/spelling.py) and the count of searches
-without results for the editorial team (search/zero_results.py)."""
+"""« Vouliez-vous dire … ? » on the database engines (search/spelling.py). The searches without results
+are counted by the impact app (tests/impact/test_zero_result_searches.py)."""
 
-import csv
 import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.urls import reverse
-from django.utils import timezone
 
-from editorial.spaces import create_institution_space, ensure_editorial_team
 from search.engines.database import DatabaseEngine
-from search.models import SpellingWord, ZeroResultSearch
+from search.models import SpellingWord
 from search.query import OfferQuery
 from search.spelling import edit_distance, refresh_vocabulary, suggest
 from tests.search.conftest import offer
 
 pytestmark = pytest.mark.django_db
-REPORT_URL = reverse("zero_result_searches")
 
 
 @pytest.fixture
@@ -93,45 +87,3 @@ def test_the_search_page_proposes_the_spelling_as_a_link_keeping_the_filters(off
     assert link["href"] == "/offres/?q=d%C3%A9veloppeur+python&teletravail=partiel"
     followed = BeautifulSoup(client.get(link["href"]).content, "html.parser")
     assert followed.select_one("main h3 a, main .fr-card__title").get_text(strip=True).startswith("Développeur")
-
-
-def test_searches_without_results_are_counted_by_text_and_day_only(offers, client):
-    for _ in range(2):
-        client.get("/offres/", {"q": "  Licorne   Rose "})
-    client.get("/offres/", {"q": "licorne rose", "page": "2"})
-    client.get("/offres/", {"q": "python"})  # found something
-    client.get("/offres/", {"q": "licorne rose"}, headers={"user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)"})
-
-    assert list(ZeroResultSearch.objects.values_list("text", "count")) == [("licorne rose", 2)]
-    fields = {field.name for field in ZeroResultSearch._meta.concrete_fields}
-    assert fields == {"id", "text", "day", "count"}  # nothing about the person
-
-
-def test_the_editorial_team_reads_the_report_and_exports_it_ministries_do_not(offers, client):
-    for text in ("licorne", "licorne", "cobol spatial"):
-        client.get("/offres/", {"q": text})
-    today = timezone.localdate().isoformat()
-    team, _ = ensure_editorial_team()
-    member = get_user_model().objects.create_user("equipe", password="mot-de-passe-de-test")
-    member.groups.add(team)
-    space = create_institution_space("Ministère des Essais", acronym="ESSAIS")
-    editor = get_user_model().objects.create_user("ministere", password="mot-de-passe-de-test")
-    editor.groups.add(space.group)
-
-    client.force_login(member)
-    page = BeautifulSoup(client.get(REPORT_URL).content, "html.parser")
-    rows = [[cell.get_text(strip=True) for cell in row.select("td")][:2] for row in page.select("tbody tr")]
-    assert rows == [["licorne", "2"], ["cobol spatial", "1"]]
-    assert page.select_one("h1").get_text(strip=True) == "Recherches sans résultat"
-    assert REPORT_URL in client.get(reverse("wagtailadmin_home")).content.decode()  # in the Reports menu
-    export = client.get(REPORT_URL, {"export": "csv"})
-    exported = b"".join(export.streaming_content).decode("utf-8-sig")
-    assert list(csv.reader(io.StringIO(exported)))[:3] == [
-        ["Texte cherché", "Recherches", "Dernière recherche"],
-        ["licorne", "2", today],
-        ["cobol spatial", "1", today],
-    ]
-
-    client.force_login(editor)
-    assert client.get(REPORT_URL).status_code in (302, 403)
-    assert REPORT_URL not in client.get(reverse("wagtailadmin_home")).content.decode()
