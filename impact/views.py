@@ -21,7 +21,9 @@ def apply(request, slug):
     if not offer.open_now:
         return render(request, "impact/apply_closed.html", {"offer": offer}, status=404)
     link = OfferPage(offer, request, is_open=True).apply()
-    target = link["url"] or (link["email"] and link["email"]["url"])
+    # The form of this site when the institution receives its applications here (its button links to
+    # the form directly; this address still leads there).
+    target = link.get("metnum_url") or link["url"] or (link["email"] and link["email"]["url"])
     if not target:
         return render(request, "impact/apply_closed.html", {"offer": offer, "no_address": True}, status=404)
     if counters.countable(request):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from impact import counters
 from impact.models import OfferDailyCount, SearchDailyCount
 from metnum_site.settings.base import cache_settings
-from tests.factories import JobOfferFactory
+from tests.factories import InstitutionFactory, JobOfferFactory
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -98,6 +98,15 @@ def test_the_apply_button_forwards_to_an_email_when_there_is_no_form(browser, de
         "mailto:recrutement@example.gouv.fr?subject=Candidature%20%E2%80%93%20Cheffe%20de%20projet"
     )
     assert offer_counts(offer) == (0, 1)
+
+
+def test_an_offer_applied_for_on_the_site_forwards_to_the_site_s_form(browser, demo_site):
+    institution = InstitutionFactory(receives_applications_on_metnum=True)
+    offer = JobOfferFactory(published=True, institution=institution, apply_url="", apply_email="")
+
+    response = browser.get(f"/offres/{offer.slug}/candidater/")
+
+    assert response.status_code == 302 and response["Location"] == f"/espace-candidat/postuler/{offer.pk}/"
 
 
 def test_a_closed_or_unknown_offer_gets_a_clear_page_and_no_count(browser, demo_site):
