@@ -1,29 +1,18 @@
 """Rapports → « Alertes par e-mail » (counts) and « Personnes abonnées aux alertes » (addresses, with
 the dedicated permission only)."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from metnum_site.reports import report_urls
 
 from .admin_views import ADDRESS_PERMISSION, AlertActivityView, SubscribersView
 
 
 @hooks.register("register_admin_urls")
 def alert_report_urls():
-    return [
-        path("alertes/", AlertActivityView.as_view(), name=AlertActivityView.index_url_name),
-        path(
-            "alertes/resultats/",
-            AlertActivityView.as_view(results_only=True),
-            name=AlertActivityView.index_results_url_name,
-        ),
-        path("alertes/abonnes/", SubscribersView.as_view(), name=SubscribersView.index_url_name),
-        path(
-            "alertes/abonnes/resultats/",
-            SubscribersView.as_view(results_only=True),
-            name=SubscribersView.index_results_url_name,
-        ),
-    ]
+    return report_urls("alertes/", AlertActivityView) + report_urls("alertes/abonnes/", SubscribersView)
 
 
 class AlertActivityMenuItem(MenuItem):

@@ -11,11 +11,12 @@ def _sent(start, end):
     return Application.objects.annotate(day=TruncDate("submitted_at")).filter(day__gte=start, day__lte=end)
 
 
-def count_by_offer(start, end, offer_ids=None):
-    """{offer id: applications sent from `start` to `end` (days, included)}, for `offer_ids` (None: all)."""
+def count_by_offer(start, end, institution_ids=None):
+    """{offer id: applications sent from `start` to `end` (days, included)}, for the offers of
+    `institution_ids` (None: all)."""
     applications = _sent(start, end)
-    if offer_ids is not None:
-        applications = applications.filter(offer_id__in=offer_ids)
+    if institution_ids is not None:
+        applications = applications.filter(offer__institution_id__in=institution_ids)
     return dict(applications.values_list("offer_id").annotate(number=Count("pk")).order_by())
 
 

@@ -75,28 +75,33 @@ def per_day(start, end, institution_ids):
 
 
 def per_offer(start, end, institution_ids):
-    """One row per offer with views or clicks in the period, most viewed first."""
-    rows = list(
-        _counts(start, end, institution_ids)
+    """One row per offer viewed, clicked or applied to in the period, most viewed first."""
+    counted = {
+        row["offer_id"]: row
+        for row in _counts(start, end, institution_ids)
         .filter(offer__isnull=False)
-        .values("offer_id", "offer__title", "offer__reference", "institution__name")
+        .values("offer_id")
         .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
-        .order_by("-views", "-apply_clicks", "offer__title")
-    )
-    applied = applications.count_by_offer(start, end, [row["offer_id"] for row in rows]) if rows else {}
-    return [
-        {
-            "offer_id": row["offer_id"],
-            "title": row["offer__title"],
-            "reference": row["offer__reference"],
-            "institution": row["institution__name"] or "",
-            "views": row["views"],
-            "apply_clicks": row["apply_clicks"],
-            "apply_rate": rate(row["apply_clicks"], row["views"]),
-            "applications": applied.get(row["offer_id"], 0),
-        }
-        for row in rows
-    ]
+    }
+    applied = applications.count_by_offer(start, end, institution_ids)
+    offers = JobOffer.objects.filter(pk__in=counted.keys() | applied.keys()).select_related("institution")
+    rows = []
+    for offer in offers.only("pk", "title", "reference", "institution__name"):
+        views = counted.get(offer.pk, {}).get("views", 0)
+        apply_clicks = counted.get(offer.pk, {}).get("apply_clicks", 0)
+        rows.append(
+            {
+                "offer_id": offer.pk,
+                "title": offer.title,
+                "reference": offer.reference,
+                "institution": offer.institution.name,
+                "views": views,
+                "apply_clicks": apply_clicks,
+                "apply_rate": rate(apply_clicks, views),
+                "applications": applied.get(offer.pk, 0),
+            }
+        )
+    return sorted(rows, key=lambda row: (-row["views"], -row["apply_clicks"], -row["applications"], row["title"]))
 
 
 def _published(start, end):

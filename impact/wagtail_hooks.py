@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from jobs.permissions import manages_all_offers
+from metnum_site.reports import report_urls
 
 from .admin_views import (
     InstitutionReportView,
@@ -20,29 +21,10 @@ from .dashboard import WeekFiguresPanel
 @hooks.register("register_admin_urls")
 def impact_urls():
     return [
-        path("impact/offres/", OfferReportView.as_view(), name=OfferReportView.index_url_name),
-        path(
-            "impact/offres/resultats/",
-            OfferReportView.as_view(results_only=True),
-            name=OfferReportView.index_results_url_name,
-        ),
-        path("impact/institutions/", InstitutionReportView.as_view(), name=InstitutionReportView.index_url_name),
-        path(
-            "impact/institutions/resultats/",
-            InstitutionReportView.as_view(results_only=True),
-            name=InstitutionReportView.index_results_url_name,
-        ),
+        *report_urls("impact/offres/", OfferReportView),
+        *report_urls("impact/institutions/", InstitutionReportView),
         path("impact/note-mensuelle/", monthly_note, name="impact_monthly_note"),
-        path(
-            "recherches-sans-resultat/",
-            ZeroResultSearchesView.as_view(),
-            name=ZeroResultSearchesView.index_url_name,
-        ),
-        path(
-            "recherches-sans-resultat/resultats/",
-            ZeroResultSearchesView.as_view(results_only=True),
-            name=ZeroResultSearchesView.index_results_url_name,
-        ),
+        *report_urls("recherches-sans-resultat/", ZeroResultSearchesView),
     ]
 
 

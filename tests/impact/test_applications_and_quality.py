@@ -88,3 +88,15 @@ def test_the_institution_report_shows_the_bands_and_the_applications(client, wor
 
     assert "Taux de clic selon la qualité des offres" in page
     assert "Candidatures sur le site" in page
+
+
+def test_an_offer_applied_to_but_not_viewed_in_the_period_still_has_its_row(world):
+    unseen = JobOfferFactory(institution=world["own"], title="Offre jamais vue", published=True)
+    application(unseen, "e@example.fr")
+    start = world["today"] - datetime.timedelta(days=29)
+
+    rows = {row["title"]: row for row in figures.per_offer(start, world["today"], [world["own"].pk])}
+
+    assert set(rows) == {"Offre soignée", "Offre à revoir", "Offre jamais vue"}
+    assert (rows["Offre jamais vue"]["views"], rows["Offre jamais vue"]["applications"]) == (0, 1)
+    assert rows["Offre jamais vue"]["apply_rate"] == "–"
