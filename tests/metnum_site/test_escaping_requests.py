@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import pytest
 import wagtail_factories
+from django.db import transaction
 from django.urls import URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -112,8 +113,9 @@ def test_every_public_route_is_classified():
 
 @pytest.fixture(scope="module")
 def world(demo_content, django_db_blocker):
-    """The demo site, plus a document, a password-protected page and a password-protected collection."""
-    with django_db_blocker.unblock():
+    """The demo site, plus a document, a password-protected page and a password-protected collection
+    (rolled back after the module: the demo site goes on to the next one)."""
+    with django_db_blocker.unblock(), transaction.atomic():
         page_paths = ["/"]
         for model in (StandardPage, InstitutionIndexPage, InstitutionPage, StoryIndexPage, StoryPage, GuidePage):
             page_paths.append(model.objects.live().first().url)
@@ -135,6 +137,7 @@ def world(demo_content, django_db_blocker):
             page_restriction=page_restriction,
             collection_restriction=collection_restriction,
         )
+        transaction.set_rollback(True)
 
 
 def check(response):
