@@ -109,3 +109,14 @@ def test_media_stay_in_media_root_without_a_bucket():
     result = manage("shell", "-v", "0", "-c", show, **SECRETS, **PRODUCTION)
 
     assert result.stdout.strip() == "FileSystemStorage", result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_sessions_compile_no_statement_just_in_time():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL seulement")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -6,6 +6,7 @@ be exactly those of the one-step definition."""
 import random
 
 import pytest
+from django.db import transaction
 
 from search.engines.database import DatabaseEngine
 from search.query import PAGE_SIZE, OfferQuery
@@ -19,10 +20,35 @@ WORDS = ("python", "kubernetes", "cobol", "fortran", "linux")
 WEIGHTS = {"title": WEIGHT_TITLE, "core": WEIGHT_CORE, "context": WEIGHT_CONTEXT}
 
 
-@pytest.fixture
-def corpus():
+# Before the corpus is written (it stays for the rest of the module).
+def test_an_offer_scored_by_its_body_alone_reaches_the_page_it_ties_into():
+    """The exact score of an offer whose words are all in its missions (5 × 2) ties with offers having
+    one word in their title and four in their team (6 + 4 × 1): its title alone promises only 5, yet
+    as the newest of the tie it comes first."""
+    words = ("linux", "fortran", "cobol", "python", "kubernetes")
+    in_missions = offer("Poste", days_ago=0, missions=f"<p>Missions {' '.join(words)}.</p>", team="Équipe")
+    in_titles = [
+        offer(f"Poste {words[number % 5]}", days_ago=number + 1, team="Équipe " + " ".join(words))
+        for number in range(PAGE_SIZE + 5)
+    ]
+
+    query = OfferQuery.from_querydict(querydict({"q": " ".join(words)}))
+    results = DatabaseEngine().search(query)
+
+    assert [hit.offer.pk for hit in results.hits] == [in_missions.pk, *(item.pk for item in in_titles[: PAGE_SIZE - 1])]
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
     """90 offers, each word of WORDS placed in the title, the missions (core), the team (context) or
-    nowhere, at random but the same on every run; one publication day each, so no two tie."""
+    nowhere, at random but the same on every run; one publication day each, so no two tie. Written
+    once for the module's searches, which only read them, and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield written_corpus()
+        transaction.set_rollback(True)
+
+
+def written_corpus():
     rng = random.Random(20261204)
     offers = []
     for number in range(90):
@@ -74,20 +100,3 @@ def test_every_page_follows_the_score_then_the_newest(corpus, words):
         found += [hit.offer.pk for hit in results.hits]
 
     assert found == expected
-
-
-def test_an_offer_scored_by_its_body_alone_reaches_the_page_it_ties_into():
-    """The exact score of an offer whose words are all in its missions (5 × 2) ties with offers having
-    one word in their title and four in their team (6 + 4 × 1): its title alone promises only 5, yet
-    as the newest of the tie it comes first."""
-    words = ("linux", "fortran", "cobol", "python", "kubernetes")
-    in_missions = offer("Poste", days_ago=0, missions=f"<p>Missions {' '.join(words)}.</p>", team="Équipe")
-    in_titles = [
-        offer(f"Poste {words[number % 5]}", days_ago=number + 1, team="Équipe " + " ".join(words))
-        for number in range(PAGE_SIZE + 5)
-    ]
-
-    query = OfferQuery.from_querydict(querydict({"q": " ".join(words)}))
-    results = DatabaseEngine().search(query)
-
-    assert [hit.offer.pk for hit in results.hits] == [in_missions.pk, *(item.pk for item in in_titles[: PAGE_SIZE - 1])]
