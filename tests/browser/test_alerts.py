@@ -14,9 +14,8 @@ LINK = re.compile(r"https?://[^/\s]+(/alertes/[a-z-]+/[^/\s]+/)")
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["avec-javascript", "sans-javascript"])
 def test_a_candidate_follows_a_search_by_email(
-    javascript, page, page_without_js, site_url, sent_emails, django_capture_on_commit_callbacks
+    javascript, browser_page, site_url, sent_emails, django_capture_on_commit_callbacks
 ):
-    browser_page = page if javascript else page_without_js
     address = f"navigateur.{'js' if javascript else 'sans-js'}@example.fr"
 
     def check():

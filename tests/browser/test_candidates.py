@@ -31,15 +31,13 @@ def receiving_offer(site_url, django_db_blocker):
 @pytest.mark.parametrize("javascript", [True, False], ids=["avec-javascript", "sans-javascript"])
 def test_a_candidate_applies_on_the_site(
     javascript,
-    page,
-    page_without_js,
+    browser_page,
     site_url,
     sent_emails,
     receiving_offer,
     tmp_path,
     django_capture_on_commit_callbacks,
 ):
-    browser_page = page if javascript else page_without_js
     address = f"candidature.{'js' if javascript else 'sans-js'}@example.fr"
 
     def check(title):

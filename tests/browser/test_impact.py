@@ -78,8 +78,7 @@ def test_keyboard_user_reaches_the_apply_by_email_link(page, site_url, apply_pat
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["avec-javascript", "sans-javascript"])
-def test_a_closed_offer_says_so_and_leads_back(javascript, page, page_without_js, site_url, apply_paths):
-    browser_page = page if javascript else page_without_js
+def test_a_closed_offer_says_so_and_leads_back(javascript, browser_page, site_url, apply_paths):
 
     browser_page.goto(site_url + apply_paths["closed"] + "candidater/")
 

@@ -1,12 +1,15 @@
-"""The project's French catalogue (locale/fr/LC_MESSAGES): it wins over Wagtail's, its compiled .mo
-says the same as its .po, and it rewords every generic gender marker of Wagtail's French strings.
+"""The project's French catalogues (locale/fr/LC_MESSAGES: django for the pages, djangojs for the
+admin's scripts): they win over Wagtail's, each compiled .mo says the same as its .po, and they
+reword every generic gender marker and English word of Wagtail's French strings.
 After a Wagtail upgrade, a new "créé(e)" fails here until it is reworded in locale/fr."""
 
 import ast
 import gettext
+import json
 import re
 from pathlib import Path
 
+import pytest
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
@@ -49,9 +52,13 @@ def read_po(path):
     return entries
 
 
-def test_the_compiled_catalogue_says_what_the_po_file_says():
-    po = read_po(CATALOGUE / "django.po")
-    with open(CATALOGUE / "django.mo", "rb") as compiled:
+DOMAINS = pytest.mark.parametrize("domain", ["django", "djangojs"])
+
+
+@DOMAINS
+def test_the_compiled_catalogue_says_what_the_po_file_says(domain):
+    po = read_po(CATALOGUE / f"{domain}.po")
+    with open(CATALOGUE / f"{domain}.mo", "rb") as compiled:
         mo = gettext.GNUTranslations(compiled)
 
     assert po
@@ -65,39 +72,41 @@ def test_the_compiled_catalogue_says_what_the_po_file_says():
     assert len(mo._catalog) - 1 == sum(len(forms) for forms in po.values())
 
 
-def wagtail_catalogues():
+def wagtail_catalogues(domain="django"):
     """The French catalogues of the installed Wagtail apps."""
     for app in apps.get_app_configs():
-        path = Path(app.path) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+        path = Path(app.path) / "locale" / "fr" / "LC_MESSAGES" / f"{domain}.po"
         if app.name.startswith("wagtail") and path.exists():
             yield app.name, path
 
 
-def test_it_rewords_every_gender_marker_of_wagtail_s_french_strings():
-    ours = read_po(CATALOGUE / "django.po")
-    catalogues = dict(wagtail_catalogues())
-    assert {"wagtail.admin", "wagtail.snippets"} <= set(catalogues)
+@DOMAINS
+def test_it_rewords_every_gender_marker_of_wagtail_s_french_strings(domain):
+    ours = read_po(CATALOGUE / f"{domain}.po")
+    catalogues = dict(wagtail_catalogues(domain))
+    assert "wagtail.admin" in catalogues
     missing = []
     for app_name, path in catalogues.items():
         for msgid, forms in read_po(path).items():
             if any(GENDER_MARKER.search(form) for form in forms) and msgid not in ours:
                 missing.append(f"{app_name}: {msgid}")
-    assert not missing, "à reformuler dans locale/fr/LC_MESSAGES/django.po :\n" + "\n".join(missing)
+    assert not missing, f"à reformuler dans locale/fr/LC_MESSAGES/{domain}.po :\n" + "\n".join(missing)
     for msgid, forms in ours.items():
         for form in forms:
             assert not GENDER_MARKER.search(form), (msgid, form)
             assert not any(leftover in form for leftover in WAGTAIL_LEFTOVERS), (msgid, form)
 
 
-def test_it_rewords_every_wagtail_french_string_left_in_english():
-    ours = read_po(CATALOGUE / "django.po")
+@DOMAINS
+def test_it_rewords_every_wagtail_french_string_left_in_english(domain):
+    ours = read_po(CATALOGUE / f"{domain}.po")
     missing = [
         f"{app_name}: {msgid}"
-        for app_name, path in wagtail_catalogues()
+        for app_name, path in wagtail_catalogues(domain)
         for msgid, forms in read_po(path).items()
         if any(english_in(form) for form in forms) and msgid not in ours
     ]
-    assert not missing, "à traduire dans locale/fr/LC_MESSAGES/django.po :\n" + "\n".join(missing)
+    assert not missing, f"à traduire dans locale/fr/LC_MESSAGES/{domain}.po :\n" + "\n".join(missing)
     for msgid, forms in ours.items():
         for form in forms:
             assert not english_in(form), (msgid, form)
@@ -109,3 +118,27 @@ def test_the_project_catalogue_wins_over_wagtail_s():
         assert translation.gettext("Site history") == "Historique du site"
         assert translation.gettext("Workflows") == "Processus de validation"
         assert translation.gettext("Skip to main content") == "Aller au contenu principal"
+
+
+def test_every_string_of_the_admin_s_scripts_is_translated():
+    """Wagtail's French JavaScript catalogue leaves some strings empty: the admin would show them in
+    English."""
+    ours = read_po(CATALOGUE / "djangojs.po")
+    missing = [
+        f"{app_name}: {msgid}"
+        for app_name, path in wagtail_catalogues("djangojs")
+        for msgid, forms in read_po(path).items()
+        if not all(forms) and msgid not in ours
+    ]
+    assert not missing, "à traduire dans locale/fr/LC_MESSAGES/djangojs.po :\n" + "\n".join(missing)
+
+
+def test_the_admin_s_scripts_read_the_project_catalogue(admin_client):
+    catalogue = admin_client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    entry = (
+        json.dumps("(%(number)s new items in this menu)")
+        + ": "
+        + json.dumps("(%(number)s nouveaux éléments dans ce menu)")
+    )
+    assert entry in catalogue
