@@ -102,8 +102,10 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # so validating them would only cost one query each.
 # New offers to publish are written together, this many at a time (see OfferImporter._create_batch).
 CREATION_BATCH_SIZE = 200
-# … or fewer when the rows are long: a batch's offers are held several times over while it is written.
-CREATION_BATCH_BYTES = 500_000
+# … or fewer when the rows are long: a batch's offers are held several times over while it is written,
+# and what a batch leaves scattered in memory sets the import's peak (bench/import_memory.py: 500 kB
+# batches peaked some 15 MB higher than these, for the same time).
+CREATION_BATCH_BYTES = 100_000
 NOT_VALIDATED_FIELDS = ["slug", "departement_code", "region_code", "latitude", "longitude"] + [
     field.name for field in JobOffer._meta.concrete_fields if field.is_relation
 ]
