@@ -20,9 +20,6 @@ from ..text import one_form_text
 from .db_statement import Ranking
 
 FEW_TITLE_MATCHES = 10_000
-WALK_NEWEST_FIRST = "SELECT " + ", ".join(
-    f"set_config('enable_{plan}', 'off', true)" for plan in ("hashjoin", "mergejoin", "seqscan")
-)
 
 
 def score(text_query, in_title, in_core, phrase_in_title):
