@@ -51,7 +51,11 @@ class LoadedDemo:
             unblocker.__enter__()
             loaded.__enter__()
             cls.opened = (unblocker, loaded)
-            call_command("load_demo_content", stdout=io.StringIO())
+            try:
+                call_command("load_demo_content", stdout=io.StringIO())
+            except BaseException:
+                cls.close()  # the next module tries again, rather than run in a broken transaction
+                raise
 
     @classmethod
     def close(cls):
