@@ -298,6 +298,10 @@ def format_violations(violations):
 def assert_accessible(page, context=None):
     from playwright.sync_api import expect
 
+    # A page a click is still loading: axe reads it once it is there (it used to find no `main` yet).
+    page.wait_for_load_state()
+    if context:
+        page.locator(context).first.wait_for(state="attached")
     # A search being refreshed dims its results (aria-busy): axe reads the page once it is done.
     expect(page.locator("[aria-busy=true]")).to_have_count(0)
     violations = axe_violations(page, context)

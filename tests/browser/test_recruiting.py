@@ -59,6 +59,7 @@ def test_the_recruiter_searches_the_pool_and_writes_to_a_person(
     sign_in(page, site_url, recruiter, PASSWORD, then="/admin/candidatures/vivier/")
     assert_accessible(page, "main")
     page.locator("table.listing tbody th a").first.click()
+    expect(page.get_by_label("Votre message")).to_be_visible()  # the person's page, not the list
     assert_accessible(page, "main")
     assert "@" not in page.locator("main dl").inner_text()
     page.get_by_label("Votre message").fill("Bonjour, notre équipe recrute : seriez-vous disponible pour échanger ?")
