@@ -53,6 +53,8 @@ def read_po(path):
 
 
 DOMAINS = pytest.mark.parametrize("domain", ["django", "djangojs"])
+# Wagtail apps whose French catalogue must be found, or the checks below would read nothing.
+WAGTAIL_APPS_TRANSLATED = {"django": {"wagtail.admin", "wagtail.snippets"}, "djangojs": {"wagtail.admin"}}
 
 
 @DOMAINS
@@ -84,7 +86,7 @@ def wagtail_catalogues(domain="django"):
 def test_it_rewords_every_gender_marker_of_wagtail_s_french_strings(domain):
     ours = read_po(CATALOGUE / f"{domain}.po")
     catalogues = dict(wagtail_catalogues(domain))
-    assert "wagtail.admin" in catalogues
+    assert WAGTAIL_APPS_TRANSLATED[domain] <= set(catalogues)
     missing = []
     for app_name, path in catalogues.items():
         for msgid, forms in read_po(path).items():
