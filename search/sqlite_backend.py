@@ -7,7 +7,7 @@ from modelsearch.query import Phrase, PlainText
 from metnum_site.upstream import content_type_pk, entries_of, refresh_title_norms, sqlite_parts
 
 from .index_texts import CORE_MARK, NO_WORD, indexed_texts, words_only
-from .text import analyse, tokens
+from .text import analyse, fold, tokens
 
 modelsearch = sqlite_parts()
 
@@ -26,7 +26,8 @@ class FrenchSQLiteIndex(modelsearch.Index):
             entries[force_str(obj.pk)] = {
                 "title": analyse(texts.title_text),
                 "body": f"{analyse(texts.body_text)} {core_tokens(texts.core_text)}".strip(),
-                "autocomplete": " ".join(texts.autocomplete),
+                # Folded as PostgreSQL's (search/postgres_backend.py): FTS5 strips accents, not ligatures.
+                "autocomplete": fold(" ".join(texts.autocomplete)),
             }
         if not entries:
             return
@@ -60,7 +61,7 @@ class FrenchSQLiteQueryCompiler(modelsearch.QueryCompiler):
 
 class FrenchSQLiteAutocompleteCompiler(modelsearch.AutocompleteCompiler):
     def build_search_query_content(self, query, config=None):
-        return super().build_search_query_content(words_only(query), config=config)
+        return super().build_search_query_content(words_only(query, fold), config=config)
 
 
 class FrenchSQLiteSearchBackend(modelsearch.Backend):

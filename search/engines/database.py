@@ -233,13 +233,14 @@ def name_matches(words, *names):
 
 def database_offer_titles(text, limit):
     """Open offers whose title has a word starting with each typed word (accents and case ignored):
-    titles that start with the typed text first, then the newest. Read from the autocomplete column
-    of Wagtail's index with our own query: Wagtail's own scores every offer of the table (minutes at
-    35,000 offers on SQLite) and takes only the last word as a prefix."""
+    titles that start with the typed text first, then the newest. Read with our own query
+    (db_text.py): Wagtail's autocomplete scores every offer of the table (minutes at 35,000 offers on
+    SQLite) and takes only the last word as a prefix."""
     words = FTS_WORD.findall(fold(text))
     if not words:
         return []
-    offers = text_dialect().newest_with_title_prefixes(JobOffer.objects.open(), words, limit * 10)
+    open_offers = JobOffer.objects.open().only("title", "slug")  # not the long texts
+    offers = text_dialect().newest_with_title_prefixes(open_offers, words, limit * 10)
     start = fold(text).strip()
     return sorted(offers, key=lambda offer: not fold(offer.title).startswith(start))
 

@@ -19,7 +19,8 @@ from ..ranking import MAX_SCORED_CLAUSES, PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT,
 from ..text import one_form_text
 from .db_statement import Ranking
 
-FEW_TITLE_MATCHES = 10_000
+NEWEST_FIRST = ("-first_published_at", "-pk")  # the order of the btree index, read backwards
+NEWEST_WALKED = 1_000
 
 
 def score(text_query, in_title, in_core, phrase_in_title):
@@ -90,31 +91,32 @@ class PostgresText:
         )
         return queryset.annotate(_text=vector).filter(_text=self.tsquery(text_query))
 
-    def newest_with_title_prefixes(self, offers, words, limit, few=FEW_TITLE_MATCHES):
-        """The `limit` newest of `offers` whose autocomplete text (the title) has a word starting
-        with each of `words` (folded, letters and digits only, as search/postgres_backend.py folds
-        the titles).
+    def newest_with_title_prefixes(self, offers, words, limit, walked=NEWEST_WALKED):
+        """The `limit` newest of `offers` whose title has a word starting with each of `words` (folded,
+        letters and digits only), read from the GIN index of search/migrations/0011.
 
-        PostgreSQL estimates a prefix match at a few dozen entries whatever it finds, and then
-        reads every open offer to join them (0.2 s at 100,000 offers) or walks them all newest first
-        (0.9 s for a prefix nothing has). The GIN index is asked for `few` + 1 matches first: when
-        it has no more, their ids are the filter; when it has more (a tenth of the offers at 100,000),
-        the matches are dense, and the walk newest first, probing each offer's entry, finds `limit`
-        of them after a few hundred offers: that plan is imposed for this statement."""
-        prefixes = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="simple")
-        entries = JobOffer._meta.get_field("index_entries").related_model.objects.filter(
-            content_type=ContentType.objects.get_for_model(JobOffer), autocomplete=prefixes
-        )
-        found = list(entries.values_list("object_id", flat=True)[: few + 1])
-        newest_first = ("-first_published_at", "-pk")  # the order of the btree index, read backwards
-        if len(found) <= few:
-            return list(offers.filter(pk__in=[int(object_id) for object_id in found]).order_by(*newest_first)[:limit])
-        walk = offers.filter(index_entries__autocomplete=prefixes).order_by(*newest_first)[:limit]
-        with transaction.atomic(), connection.cursor() as cursor:
+        PostgreSQL estimates every prefix match at 2 % of the offers, whatever it finds: left to
+        itself it walks the offers newest first for a prefix nothing has (0.3 s at 100,000 offers), or
+        reads every match of a prefix half the titles have (0.1 s). The `walked` newest offers are
+        read first, probing each title: when `limit` of them match, they are the answer; otherwise
+        the matches are rare (fewer than `limit` in `walked`), and the GIN index lists them all."""
+        match = VectorMatch(TitleWords(), SearchQuery(prefix_query(words), search_type="raw", config="simple"))
+        newest = offers.annotate(title_match=match).order_by(*NEWEST_FIRST)
+        sql, params = newest.values_list("pk", "first_published_at", "title_match")[:walked].query.sql_with_params()
+        with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_seqscan', 'off', true)"
+                f"SELECT id FROM ({sql}) AS newest (id, published, title_match) WHERE title_match "
+                "ORDER BY published DESC, id DESC LIMIT %s",
+                [*params, limit],
             )
-            return list(walk)
+            ids = [pk for (pk,) in cursor.fetchall()]
+        if len(ids) < limit:
+            few = offers.filter(match).order_by(*NEWEST_FIRST).values_list("pk", flat=True)[:limit]
+            with transaction.atomic(), connection.cursor() as cursor:
+                # Not the backward walk on the publication date: the bitmap of the GIN index, then a sort.
+                cursor.execute("SELECT set_config('enable_indexscan', 'off', true)")
+                ids = list(few)
+        return list(offers.filter(pk__in=ids).order_by(*NEWEST_FIRST))
 
     def ranking(self, text_query):
         """The score in two steps (see db_statement.Ranking). Reading each matching offer's body
@@ -147,6 +149,22 @@ class PostgresText:
     def phrase_in_title(self, prefix):
         title = F(f"{prefix}title")
         return lambda phrase: Q(VectorMatch(title, self.phrase(phrase.text)))
+
+
+class TitleWords(Func):
+    """The folded words of an offer's title: the expression of the GIN index of search/migrations/0011,
+    written as it is there so that PostgreSQL uses the index."""
+
+    template = "to_tsvector('simple_unaccent'::regconfig, regexp_replace(%(expressions)s, '[^[:alnum:]]+', ' ', 'g'))"
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("title"))
+
+
+def prefix_query(words):
+    """A raw tsquery: each word as a prefix, all of them required (the words are letters and digits)."""
+    return " & ".join(f"{word}:*" for word in words)
 
 
 class CoreOfBody(Func):
@@ -227,7 +245,7 @@ class SQLiteText:
     def newest_with_title_prefixes(self, offers, words, limit):
         """As PostgresText's: FTS5 runs the prefix match once, in its own subquery."""
         matching = self.matching_ids(["autocomplete"], " AND ".join(f'"{word}"*' for word in words))
-        return list(offers.filter(pk__in=matching).order_by("-first_published_at", "-pk")[:limit])
+        return list(offers.filter(pk__in=matching).order_by(*NEWEST_FIRST)[:limit])
 
     def ranking(self, text_query):
         """FTS5 answers each condition of the score for every offer at once (a subquery per clause):

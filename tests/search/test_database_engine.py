@@ -100,15 +100,46 @@ def test_both_plans_of_the_postgresql_title_prefixes_find_the_same_newest_offers
     from search.engines.db_text import text_dialect
 
     if current.vendor != "postgresql":
-        pytest.skip("Les deux plans (identifiants, parcours du plus récent) sont ceux de PostgreSQL.")
+        pytest.skip("Les deux plans (parcours des plus récentes, index GIN) sont ceux de PostgreSQL.")
     for days in range(6):
         offer(f"Cheffe de projet numéro {days}", days_ago=days)
     offer("Cheffe de projet partie", filled_at=timezone.localdate())
     offer("Chargée de mission", days_ago=0)
     dialect, offers = text_dialect(), JobOffer.objects.open()
 
-    by_ids = dialect.newest_with_title_prefixes(offers, ["chef", "pro"], 4, few=100)
-    by_walk = dialect.newest_with_title_prefixes(offers, ["chef", "pro"], 4, few=1)
+    by_walk = dialect.newest_with_title_prefixes(offers, ["chef", "pro"], 4, walked=100)
+    by_index = dialect.newest_with_title_prefixes(offers, ["chef", "pro"], 4, walked=1)
+    every_match = dialect.newest_with_title_prefixes(offers, ["chef", "pro"], 10, walked=3)
 
-    assert [found.title for found in by_ids] == [f"Cheffe de projet numéro {days}" for days in range(4)]
-    assert by_walk == by_ids
+    assert [found.title for found in by_walk] == [f"Cheffe de projet numéro {days}" for days in range(4)]
+    assert by_index == by_walk
+    assert [found.title for found in every_match] == [f"Cheffe de projet numéro {days}" for days in range(6)]
+
+
+TITLES_AS_WRITTEN = [
+    "Développeuse back-end Node.js (H/F)",
+    "Chargé·e de mission Île-de-France",
+    "Ingénieure cœur de réseau 5G",
+    "Responsable d'équipe – DevSecOps",
+    "Administrateur_systèmes Linux/Windows",
+    "Analyste SOC 24h/24, Saint-Pierre-et-Miquelon",
+]
+
+
+@pytest.mark.parametrize("title", TITLES_AS_WRITTEN)
+def test_every_word_of_a_title_is_found_by_its_first_letters_however_it_is_written(title):
+    from search.engines.database import FTS_WORD, database_offer_titles
+    from search.text import fold
+
+    offer(title)
+    offer("Gestionnaire de paie")
+
+    def titles(typed):
+        return {found.title for found in database_offer_titles(typed, 8)}
+
+    for word in FTS_WORD.findall(fold(title)):
+        for typed in {word[:2], word[:4], word, word.upper()}:
+            assert title in titles(typed), typed
+    assert titles("gestionnaire js") == titles("node paie") == set()
+    whole = " ".join(word[:3] for word in FTS_WORD.findall(fold(title)))
+    assert [found.title for found in database_offer_titles(whole, 8)] == [title]
