@@ -35,6 +35,7 @@ def test_pages_load_the_dsfr_for_current_browsers_and_the_icon_subset(client, de
     assert any("dsfr/dist/dsfr/dsfr.main.min" in href for href in stylesheets)
     assert any("css/dsfr-utility" in href for href in stylesheets)
     assert not any(href.endswith(("dsfr.min.css", "utility.min.css")) for href in stylesheets)
+    assert not any("dsfr-django-overrides" in href for href in stylesheets)  # inside dsfr-utility.css
 
 
 def test_the_dsfr_utility_subset_is_up_to_date():
@@ -48,3 +49,4 @@ def test_the_dsfr_utility_subset_is_up_to_date():
     assert ".fr-icon-map-pin-2-line:after" in css and "icons/map/map-pin-2-line.svg" in css
     assert ".fr-icon-bike-line" not in css  # an icon nobody uses
     assert ".fr-background-alt--blue-france{" in css  # the other utilities stay
+    assert ".errorlist .fr-error-text {" in css  # django-dsfr's overrides
