@@ -4,13 +4,15 @@ page, with the text matched once and the open offers read once.
     WITH m AS MATERIALIZED (
         -- the ORM: JobOffer.objects.open() ∩ text ∩ salary ∩ recency, with one column per facet
         -- (f_*), one boolean per selected facet (s_*) and the sort keys (k_*)
+    ), skipped AS MATERIALIZED (
+        SELECT <offers before the page: the page asked for, at most the last> FROM m WHERE s_a AND s_b
     )
     -- facets without a selection, and the total: counted over the offers matching every selection
     SELECT <facet>, f_<facet>, COUNT(*) FROM m WHERE s_a AND s_b
     GROUP BY GROUPING SETS ((f_x), (f_y), …, (<the small facets together>), ())   -- PostgreSQL
     -- each selected facet: counted with the other facets' selections only (disjunctive faceting)
     UNION ALL SELECT 'region', f_region, COUNT(*) FROM m WHERE s_b GROUP BY f_region
-    -- the page: ids of the offers matching every selection, sorted, LIMIT 20 OFFSET <the last page at most>
+    -- the page: ids of the offers matching every selection, sorted, LIMIT 20 OFFSET (SELECT n FROM skipped)
     UNION ALL SELECT '#page', m_id, ROW_NUMBER() OVER (…) FROM (SELECT … FROM m WHERE s_a AND s_b …)
 
 A text search sorted by relevance orders by the score of search/ranking.py. On PostgreSQL, m carries
@@ -99,8 +101,11 @@ def run(base, selections, facet_names, sort, page, ranking=None, limit=PAGE_SIZE
             )
     every, keys = conjunction(selections), order_keys(sort, ranking is not None)
     last_page = f"{dialect.greatest}((COUNT(*) + {PAGE_SIZE - 1}) / {PAGE_SIZE}, 1)"
-    offset = f"(SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} FROM m WHERE {every})"
-    candidates, page_params = "m", [page]
+    # Offers before the page (the page asked for, at most the last): counted once, read twice by a
+    # relevance sort.
+    skipped = f"SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} AS n FROM m WHERE {every}"
+    offset = "(SELECT n FROM skipped)"
+    candidates, page_params = "m", []
     if ranking is not None and ranking.score is None and sort == SORT_RELEVANCE:
         exact_sql, exact_params = ranking.exact
         kth_least = (
@@ -110,16 +115,16 @@ def run(base, selections, facet_names, sort, page, ranking=None, limit=PAGE_SIZE
             f"(SELECT m.*, CASE WHEN k_gap = 0 THEN k_least ELSE ({exact_sql}) END AS k_score FROM m "
             f"WHERE {every} AND k_least + k_gap >= COALESCE({kth_least}, 0)) AS candidates"
         )
-        page_params = [*exact_params, page, page]
+        page_params = exact_params
     parts.append(
         f"SELECT '{PAGE}', CAST(m_id AS TEXT), ROW_NUMBER() OVER (ORDER BY {keys}) "
         f"FROM (SELECT * FROM {candidates} WHERE {every} ORDER BY {keys} LIMIT {int(limit)} OFFSET {offset}) AS page"
     )
-    statement = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
+    statement = f"WITH m AS MATERIALIZED ({base_sql}), skipped AS MATERIALIZED ({skipped}) " + " UNION ALL ".join(parts)
 
     with dialect.transaction(), connection.cursor() as cursor:
         dialect.prepare(cursor, text)
-        cursor.execute(statement, [*params, *page_params])
+        cursor.execute(statement, [*params, page, *page_params])
         rows = cursor.fetchall()
     return read(rows, grouped, selections)
 
@@ -127,18 +132,23 @@ def run(base, selections, facet_names, sort, page, ranking=None, limit=PAGE_SIZE
 def read(rows, grouped, selections):
     outcome = Outcome(counts={name: {} for name in grouped})
     ranked = []
+    # The small facets' rows (a thousand combinations on a broad search) are summed per facet value
+    # first: contract masks are split into codes once per mask, not once per combination.
+    small_facet_counts = {}
     for kind, value, count in rows:
         if kind == PAGE:
             ranked.append((count, int(value)))
         elif kind == "":
             outcome.totals[""] = count
         elif kind.startswith("+"):
-            for name, part in zip(kind[1:].split(","), value.split(VALUE_SEPARATOR), strict=True):
-                add_count(outcome.counts[name], name, part, count)
+            for name_and_part in zip(kind[1:].split(","), value.split(VALUE_SEPARATOR), strict=True):
+                small_facet_counts[name_and_part] = small_facet_counts.get(name_and_part, 0) + count
         else:
             if kind in selections:
                 outcome.totals[kind] = outcome.totals.get(kind, 0) + count
             add_count(outcome.counts[kind], kind, value, count)
+    for (name, part), count in small_facet_counts.items():
+        add_count(outcome.counts[name], name, part, count)
     outcome.totals.setdefault("", 0)
     outcome.page_ids = [pk for _, pk in sorted(ranked)]
     return outcome
