@@ -76,13 +76,7 @@ def per_day(start, end, institution_ids):
 
 def per_offer(start, end, institution_ids):
     """One row per offer viewed, clicked or applied to in the period, most viewed first."""
-    counted = {
-        row["offer_id"]: row
-        for row in _counts(start, end, institution_ids)
-        .filter(offer__isnull=False)
-        .values("offer_id")
-        .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
-    }
+    counted = _views_and_clicks_by_offer(start, end, institution_ids)
     applied = applications.count_by_offer(start, end, institution_ids)
     offers = JobOffer.objects.filter(pk__in=counted.keys() | applied.keys()).select_related("institution")
     rows = []
@@ -102,6 +96,17 @@ def per_offer(start, end, institution_ids):
             }
         )
     return sorted(rows, key=lambda row: (-row["views"], -row["apply_clicks"], -row["applications"], row["title"]))
+
+
+def _views_and_clicks_by_offer(start, end, institution_ids):
+    """{offer id: {"views", "apply_clicks"}} of the offers counted in the period."""
+    return {
+        row["offer_id"]: row
+        for row in _counts(start, end, institution_ids)
+        .filter(offer__isnull=False)
+        .values("offer_id")
+        .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
+    }
 
 
 def _published(start, end):
@@ -162,25 +167,21 @@ def per_institution(start, end, institution_ids):
 
 def per_quality_band(start, end, institution_ids):
     """Per quality band of the offers (jobs.quality: the score of each offer's latest version), the
-    offers seen in the period, their views, clicks, click rate and applications: does a better
-    written offer get more candidates?"""
-    rows = (
-        _counts(start, end, institution_ids)
-        .filter(offer__isnull=False)
-        .values("offer_id", "offer__quality_score")
-        .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
-    )
-    applied = applications.count_by_offer(start, end)
+    offers viewed, clicked or applied to in the period (as per_offer's rows), their views, clicks,
+    click rate and applications: does a better written offer get more candidates?"""
+    counted = _views_and_clicks_by_offer(start, end, institution_ids)
+    applied = applications.count_by_offer(start, end, institution_ids)
+    scores = JobOffer.objects.filter(pk__in=counted.keys() | applied.keys()).values_list("pk", "quality_score")
     bands = {band: {"offers": 0, "views": 0, "apply_clicks": 0, "applications": 0} for band in QualityBand}
-    for row in rows:
-        band = score_band(row["offer__quality_score"])
+    for offer_id, quality_score in scores:
+        band = score_band(quality_score)
         if band is None:
             continue
         totals_of_band = bands[band]
         totals_of_band["offers"] += 1
-        totals_of_band["views"] += row["views"]
-        totals_of_band["apply_clicks"] += row["apply_clicks"]
-        totals_of_band["applications"] += applied.get(row["offer_id"], 0)
+        totals_of_band["views"] += counted.get(offer_id, {}).get("views", 0)
+        totals_of_band["apply_clicks"] += counted.get(offer_id, {}).get("apply_clicks", 0)
+        totals_of_band["applications"] += applied.get(offer_id, 0)
     return [
         {
             "band": band.label,

@@ -100,3 +100,20 @@ def test_an_offer_applied_to_but_not_viewed_in_the_period_still_has_its_row(worl
     assert set(rows) == {"Offre soignée", "Offre à revoir", "Offre jamais vue"}
     assert (rows["Offre jamais vue"]["views"], rows["Offre jamais vue"]["applications"]) == (0, 1)
     assert rows["Offre jamais vue"]["apply_rate"] == "–"
+
+
+def test_an_offer_applied_to_but_not_viewed_counts_in_its_quality_band(world):
+    unseen = JobOfferFactory(institution=world["own"], title="Offre jamais vue", published=True)
+    JobOffer.objects.filter(pk=unseen.pk).update(quality_score=92)
+    application(unseen, "e@example.fr")
+    start = world["today"] - datetime.timedelta(days=29)
+
+    bands = {row["band"]: row for row in figures.per_quality_band(start, world["today"], [world["own"].pk])}
+
+    excellent = bands["Excellente"]
+    assert (excellent["offers"], excellent["views"], excellent["applications"]) == (2, 100, 3)
+    assert excellent["apply_rate"] == "20,0 %"  # clicks over views: the unseen offer adds neither
+    assert (
+        sum(row["applications"] for row in bands.values())
+        == figures.totals(start, world["today"], [world["own"].pk])["applications"]
+    )
