@@ -1,5 +1,6 @@
 """The candidates' space in a real browser: sign in from an offer with the emailed link, give a name,
-apply with a letter and a CV (one refused first), see the application, the data page and the profile.
+apply with a letter and a CV (refused first: not a PDF, too large, a body too large to read), see the
+application, the data page and the profile.
 With JavaScript, axe-core checks every page on the way; without, the same journey must work."""
 
 import re
@@ -88,6 +89,17 @@ def test_a_candidate_applies_on_the_site(
     browser_page.get_by_role("button", name="Envoyer ma candidature").click()
     expect(browser_page.get_by_text("Ce fichier dépasse 5\u00a0Mo").first).to_be_visible()
     check(f"Postuler : {receiving_offer.title}")
+
+    if javascript:  # a script lifts the letter's maxlength: a body far over what the site reads
+        browser_page.get_by_label("Lettre de motivation").evaluate(
+            "(letter) => { letter.removeAttribute('maxlength'); letter.value = 'x'.repeat(3 * 1024 * 1024); }"
+        )
+        browser_page.get_by_label("Votre CV").set_input_files(str(wrong))
+        browser_page.get_by_role("button", name="Envoyer ma candidature").click()
+        check("Envoi trop volumineux")
+        assert browser_page.title().startswith("Erreur")
+        browser_page.get_by_role("link", name="Revenir au formulaire").click()
+        check(f"Postuler : {receiving_offer.title}")
 
     right = tmp_path / "mon-cv.pdf"
     right.write_bytes(cv_pdf(["Camille Martin", "Développeuse"]))
