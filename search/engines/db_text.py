@@ -100,7 +100,7 @@ class PostgresText:
         reads every match of a prefix half the titles have (0.1 s). The `walked` newest offers are
         read first, probing each title: when `limit` of them match, they are the answer; otherwise
         the matches are rare (fewer than `limit` in `walked`), and the GIN index lists them all."""
-        match = VectorMatch(TitleWords(), SearchQuery(prefix_query(words), search_type="raw", config="simple"))
+        match = self.title_prefixes_match(words)
         newest = offers.annotate(title_match=match).order_by(*NEWEST_FIRST)
         sql, params = newest.values_list("pk", "first_published_at", "title_match")[:walked].query.sql_with_params()
         with connection.cursor() as cursor:
@@ -117,6 +117,11 @@ class PostgresText:
                 cursor.execute("SELECT set_config('enable_indexscan', 'off', true)")
                 ids = list(few)
         return list(offers.filter(pk__in=ids).order_by(*NEWEST_FIRST))
+
+    def title_prefixes_match(self, words):
+        """The condition "the title has a word starting with each of `words`", on the GIN index."""
+        prefixes = " & ".join(f"{word}:*" for word in words)  # words are letters and digits only
+        return VectorMatch(TitleWords(), SearchQuery(prefixes, search_type="raw", config="simple"))
 
     def ranking(self, text_query):
         """The score in two steps (see db_statement.Ranking). Reading each matching offer's body
@@ -160,11 +165,6 @@ class TitleWords(Func):
 
     def __init__(self):
         super().__init__(F("title"))
-
-
-def prefix_query(words):
-    """A raw tsquery: each word as a prefix, all of them required (the words are letters and digits)."""
-    return " & ".join(f"{word}:*" for word in words)
 
 
 class CoreOfBody(Func):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from search.engines.database import DatabaseEngine
 from search.query import OfferQuery
+from tests.factories import JobOfferFactory
 from tests.search.conftest import institution, offer, querydict
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +115,30 @@ def test_both_plans_of_the_postgresql_title_prefixes_find_the_same_newest_offers
     assert [found.title for found in by_walk] == [f"Cheffe de projet numéro {days}" for days in range(4)]
     assert by_index == by_walk
     assert [found.title for found in every_match] == [f"Cheffe de projet numéro {days}" for days in range(6)]
+
+
+def test_the_postgresql_title_prefixes_are_read_from_their_gin_index():
+    """search/migrations/0011 writes the index expression, db_text.TitleWords the query's: were they
+    to differ, every rare prefix would read the whole table."""
+    from django.db import connection as current
+    from django.db import transaction
+
+    from jobs.models import JobOffer
+    from search.engines.db_text import text_dialect
+
+    if current.vendor != "postgresql":
+        pytest.skip("L'index GIN des mots des titres est propre à PostgreSQL.")
+    published = JobOfferFactory.build_batch(500, live=True, institution=institution("dinum"))
+    for number, built in enumerate(published):
+        built.slug = f"offre-{number}"
+    JobOffer.objects.bulk_create(published)
+    rare = JobOffer.objects.open().filter(text_dialect().title_prefixes_match(["zanzib"]))
+    with transaction.atomic(), current.cursor() as cursor:
+        cursor.execute("ANALYZE jobs_joboffer")
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        plan = rare.explain()
+
+    assert "search_joboffer_title_words" in plan, plan
 
 
 TITLES_AS_WRITTEN = [
