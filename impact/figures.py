@@ -81,8 +81,8 @@ def per_offer(start, end, institution_ids):
     offers = JobOffer.objects.filter(pk__in=counted.keys() | applied.keys()).select_related("institution")
     rows = []
     for offer in offers.only("pk", "title", "reference", "institution__name"):
-        views = counted.get(offer.pk, {}).get("views", 0)
-        apply_clicks = counted.get(offer.pk, {}).get("apply_clicks", 0)
+        found = counted.get(offer.pk, NOT_COUNTED)
+        views, apply_clicks = found["views"], found["apply_clicks"]
         rows.append(
             {
                 "offer_id": offer.pk,
@@ -96,6 +96,9 @@ def per_offer(start, end, institution_ids):
             }
         )
     return sorted(rows, key=lambda row: (-row["views"], -row["apply_clicks"], -row["applications"], row["title"]))
+
+
+NOT_COUNTED = {"views": 0, "apply_clicks": 0}  # an offer applied to, neither viewed nor clicked
 
 
 def _views_and_clicks_by_offer(start, end, institution_ids):
@@ -179,8 +182,9 @@ def per_quality_band(start, end, institution_ids):
             continue
         totals_of_band = bands[band]
         totals_of_band["offers"] += 1
-        totals_of_band["views"] += counted.get(offer_id, {}).get("views", 0)
-        totals_of_band["apply_clicks"] += counted.get(offer_id, {}).get("apply_clicks", 0)
+        found = counted.get(offer_id, NOT_COUNTED)
+        totals_of_band["views"] += found["views"]
+        totals_of_band["apply_clicks"] += found["apply_clicks"]
         totals_of_band["applications"] += applied.get(offer_id, 0)
     return [
         {

@@ -13,7 +13,7 @@ from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import PlainText
 
-from .text import surface_words
+from .text import fold, surface_words
 
 TITLE_BOOST = 3
 CORE_BOOST = 2
@@ -52,6 +52,12 @@ class IndexedTexts:
     @property
     def body_text(self):
         return " ".join(text for text, _ in self.body)
+
+    @property
+    def autocomplete_text(self):
+        """Folded (lower case, no accents, œ as oe) on both databases: FTS5 strips accents, not
+        ligatures, and PostgreSQL's autocomplete vectors use the `simple` configuration."""
+        return fold(" ".join(self.autocomplete))
 
     @property
     def core_text(self):

@@ -39,7 +39,7 @@ class BulkPostgresIndex(modelsearch.Index):
             rows["object_id"].append(force_str(obj.pk))
             rows["title"].append(one_form_text(texts.title_text))
             rows["title_text"].append(texts.title_text)
-            rows["autocomplete"].append(fold(" ".join(texts.autocomplete)))
+            rows["autocomplete"].append(texts.autocomplete_text)
             for weight in WEIGHTS:
                 rows[f"body_{weight}"].append(" ".join(by_weight[weight]))
         if not rows:

@@ -26,8 +26,7 @@ class FrenchSQLiteIndex(modelsearch.Index):
             entries[force_str(obj.pk)] = {
                 "title": analyse(texts.title_text),
                 "body": f"{analyse(texts.body_text)} {core_tokens(texts.core_text)}".strip(),
-                # Folded as PostgreSQL's (search/postgres_backend.py): FTS5 strips accents, not ligatures.
-                "autocomplete": fold(" ".join(texts.autocomplete)),
+                "autocomplete": texts.autocomplete_text,
             }
         if not entries:
             return

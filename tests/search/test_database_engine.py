@@ -141,20 +141,19 @@ def test_the_postgresql_title_prefixes_are_read_from_their_gin_index():
     assert "search_joboffer_title_words" in plan, plan
 
 
-TITLES_AS_WRITTEN = [
-    "Développeuse back-end Node.js (H/F)",
-    "Chargé·e de mission Île-de-France",
-    "Ingénieure cœur de réseau 5G",
-    "Responsable d'équipe – DevSecOps",
-    "Administrateur_systèmes Linux/Windows",
-    "Analyste SOC 24h/24, Saint-Pierre-et-Miquelon",
-]
+TITLES_AS_TYPED = {
+    "Développeuse back-end Node.js (H/F)": ["développeuse", "DEVELOPPEUSE", "back", "end", "node", "js", "h", "f"],
+    "Chargé·e de mission Île-de-France": ["chargé", "charge", "e", "de", "mission", "Île", "ile", "france"],
+    "Ingénieure cœur de réseau 5G": ["ingenieure", "cœur", "coeur", "réseau", "reseau", "5g"],
+    "Responsable d'équipe – DevSecOps": ["responsable", "d", "équipe", "equipe", "devsecops"],
+    "Administrateur_systèmes Linux/Windows": ["administrateur", "systèmes", "systemes", "linux", "windows"],
+    "Analyste SOC 24h/24, Saint-Pierre-et-Miquelon": ["analyste", "soc", "24h", "24", "saint", "pierre", "miquelon"],
+}
 
 
-@pytest.mark.parametrize("title", TITLES_AS_WRITTEN)
+@pytest.mark.parametrize("title", TITLES_AS_TYPED)
 def test_every_word_of_a_title_is_found_by_its_first_letters_however_it_is_written(title):
-    from search.engines.database import FTS_WORD, database_offer_titles
-    from search.text import fold
+    from search.engines.database import database_offer_titles
 
     offer(title)
     offer("Gestionnaire de paie")
@@ -162,9 +161,9 @@ def test_every_word_of_a_title_is_found_by_its_first_letters_however_it_is_writt
     def titles(typed):
         return {found.title for found in database_offer_titles(typed, 8)}
 
-    for word in FTS_WORD.findall(fold(title)):
+    for word in TITLES_AS_TYPED[title]:
         for typed in {word[:2], word[:4], word, word.upper()}:
             assert title in titles(typed), typed
     assert titles("gestionnaire js") == titles("node paie") == set()
-    whole = " ".join(word[:3] for word in FTS_WORD.findall(fold(title)))
+    whole = " ".join(word[:3] for word in TITLES_AS_TYPED[title])
     assert [found.title for found in database_offer_titles(whole, 8)] == [title]
