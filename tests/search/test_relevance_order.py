@@ -1,13 +1,14 @@
 """The order of a text search sorted by relevance, page after page: the score of search/ranking.py,
 then the newest first. On PostgreSQL the statement computes it in two steps (bounds from the titles,
-then the exact score of the offers that may reach the page: db_statement.Ranking); the pages must
-be exactly those of the one-step definition."""
+then the exact score of the offers that may reach the page, walked best bound first until the page
+is settled: db_statement.Ranking); the pages must be exactly those of the one-step definition."""
 
 import random
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
+from search.engines import db_statement
 from search.engines.database import DatabaseEngine
 from search.query import PAGE_SIZE, OfferQuery
 from search.ranking import PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
@@ -92,11 +93,36 @@ def test_every_page_follows_the_score_then_the_newest(corpus, words):
     expected = expected_order(corpus, words)
     assert len(expected) > PAGE_SIZE  # more than one page, and pages that cut through a score
 
+    assert pages_found(words, len(expected)) == expected
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite computes the exact score of every offer")
+@pytest.mark.parametrize("words", [("python",), ("kubernetes", "python"), ("cobol", "python", "kubernetes")])
+def test_a_short_walk_settles_some_pages_and_scores_every_offer_for_the_others(corpus, words, monkeypatch):
+    """The walk as short as it can be (the offers up to the end of the page): pages it settles and
+    pages it cannot (then every offer that may reach the page is scored) are both exact."""
+    monkeypatch.setattr(db_statement, "SCORED_FIRST", 1)
+    monkeypatch.setattr(db_statement, "SCORED_PER_PAGE_PLACE", 1)
+    walks = []
+    run = db_statement.run
+
+    def recorded_run(*args, **kwargs):
+        outcome = run(*args, **kwargs)
+        walks.append(outcome.walk_settled)
+        return outcome
+
+    monkeypatch.setattr(db_statement, "run", recorded_run)
+    expected = expected_order(corpus, words)
+
+    assert pages_found(words, len(expected)) == expected
+    assert set(walks) == {True, False}
+
+
+def pages_found(words, total):
     found = []
-    for page in range(1, (len(expected) + PAGE_SIZE - 1) // PAGE_SIZE + 1):
+    for page in range(1, (total + PAGE_SIZE - 1) // PAGE_SIZE + 1):
         query = OfferQuery.from_querydict(querydict({"q": " ".join(words), "page": str(page)}))
         results = DatabaseEngine().search(query)
-        assert results.total == len(expected)
+        assert results.total == total
         found += [hit.offer.pk for hit in results.hits]
-
-    assert found == expected
+    return found
