@@ -121,7 +121,7 @@ def place_key(name):
 class PlaceTable:
     """The communes of jobs/data/places.csv in columns, most populous first, and their row numbers by
     place_key(): a Place is made when asked for. An import keeps the table for its whole run, within
-    a memory budget (docs/import.md): 15,000 Place objects and a dictionary of their names took 8 MB,
+    a memory budget (docs/benchmarks.md): 15,000 Place objects and a dictionary of their names took 8 MB,
     these columns 3 MB."""
 
     def __init__(self, path):

@@ -11,7 +11,7 @@ class Command(BaseCommand):
         f"Colonnes : {', '.join(COLUMNS)} ; obligatoires : {', '.join(REQUIRED_COLUMNS)} et apply_url ou "
         f"apply_email. {EXIT_STATUSES_HELP}"
     )
-    # The system checks load the whole URLconf (7 MB of a 150 MB budget, docs/import.md) that an
+    # The system checks load the whole URLconf (7 MB of a 150 MB budget, docs/benchmarks.md) that an
     # import never reads; `manage.py check` runs them in CI and at each deployment.
     requires_system_checks = []
 
