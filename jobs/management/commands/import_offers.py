@@ -1,3 +1,5 @@
+import gc
+
 from django.core.management.base import BaseCommand, CommandError
 
 from jobs.import_exits import EXIT_STATUSES_HELP, ROWS_REJECTED, stopped_runs_as_command_errors
@@ -50,6 +52,10 @@ class Command(BaseCommand):
 
     def run(self, options):
         def run_import():
+            # What is loaded so far lives until the command ends: out of the collector's sight, the
+            # collection after each batch (jobs/importer.py) reads only what the import made (about
+            # a quarter of the import's time otherwise).
+            gc.freeze()
             rows = read_offer_file(options["file"])
             return import_offers(
                 rows,
