@@ -52,18 +52,23 @@ class Command(BaseCommand):
 
     def run(self, options):
         def run_import():
-            # What is loaded so far lives until the command ends: out of the collector's sight, the
+            # What is loaded so far lives until the import ends: out of the collector's sight, the
             # collection after each batch (jobs/importer.py) reads only what the import made (about
-            # a quarter of the import's time otherwise).
+            # a quarter of the import's time otherwise). Garbage is collected first, and everything
+            # thawed at the end, for a process that goes on after the command (the tests).
+            gc.collect()
             gc.freeze()
-            rows = read_offer_file(options["file"])
-            return import_offers(
-                rows,
-                options["source"],
-                draft=options["draft"],
-                dry_run=options["dry_run"],
-                close_missing=options["close_missing"],
-            )
+            try:
+                rows = read_offer_file(options["file"])
+                return import_offers(
+                    rows,
+                    options["source"],
+                    draft=options["draft"],
+                    dry_run=options["dry_run"],
+                    close_missing=options["close_missing"],
+                )
+            finally:
+                gc.unfreeze()
 
         if options["dry_run"]:  # writes nothing: may run beside an import
             return run_import()
