@@ -163,18 +163,18 @@ class PlaceTable:
 
     def named(self, key):
         """The places whose name has the key `key`, most populous first."""
-        return [self.place(number) for _, number in self.rows_from(key, lambda found: found == key)]
+        return self.places_from(key, lambda found: found == key)
 
     def starting(self, prefix):
-        """(key, row number) of the names whose key starts with `prefix`."""
-        return self.rows_from(prefix, lambda found: found.startswith(prefix))
+        """The places whose name's key starts with `prefix`."""
+        return self.places_from(prefix, lambda found: found.startswith(prefix))
 
-    def rows_from(self, key, matches):
-        rows, position = [], bisect_left(self.keys, key)
+    def places_from(self, key, matches):
+        places, position = [], bisect_left(self.keys, key)
         while position < len(self.keys) and matches(self.keys[position]):
-            rows.append((self.keys[position], self.key_rows[position]))
+            places.append(self.place(self.key_rows[position]))
             position += 1
-        return rows
+        return places
 
 
 @cache
@@ -214,6 +214,5 @@ def places_starting(text, limit=10):
     key = place_key(text)
     if len(key) < 2:
         return []
-    table = place_table()
-    found = [table.place(number) for _, number in table.starting(key)]
+    found = place_table().starting(key)
     return sorted(found, key=lambda place: (place_key(place.name) != key, -place.population))[:limit]
