@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_accessible, axe_violations
+from .conftest import assert_accessible, axe_violations, wait_until
 
 SHELL_PAGES = [
     ("/", 200),
@@ -80,6 +80,7 @@ def test_the_dsfr_styles_apply(page, site_url):
     """Markup is not enough: the stylesheets must load and apply (they did not in production when
     their integrity hashes no longer matched the files served)."""
     page.goto(site_url + "/")
+    wait_until(page, "document.documentElement.classList.contains('metnum-polices')", 10_000)
 
     styles = page.evaluate(
         """() => ({
@@ -92,3 +93,40 @@ def test_the_dsfr_styles_apply(page, site_url):
     assert "Marianne" in styles["font"]
     assert styles["sheets"] and all(styles["sheets"])
     assert styles["container"] != "none"  # the DSFR's grid caps the width of the page
+
+
+BODY_FONT = "getComputedStyle(document.body).fontFamily"
+
+
+def test_marianne_comes_after_the_first_paint_then_at_once_on_the_next_pages(page, site_url):
+    """No font download may hold up or count in the first paint (Lighthouse, docs/benchmarks.md): on
+    the first page of a visit the text is painted in the fallback, then in Marianne; the next pages
+    use Marianne from the start, its files being in the browser's cache."""
+    page.add_init_script(
+        "window.fontsAtParseEnd = new Promise(resolve => document.addEventListener('DOMContentLoaded', () =>"
+        " resolve(document.documentElement.classList.contains('metnum-polices'))));"
+    )
+    page.goto(site_url + "/")
+    assert page.evaluate("window.fontsAtParseEnd") is False
+    wait_until(page, "document.documentElement.classList.contains('metnum-polices')", 10_000)
+    assert page.evaluate(BODY_FONT).startswith("Marianne")
+    wait_until(page, "document.fonts.check('1em Marianne')", 10_000)
+    painted = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    fonts = page.evaluate(
+        "performance.getEntriesByType('resource').filter(entry => entry.name.includes('/fonts/Marianne'))"
+        ".map(entry => entry.startTime)"
+    )
+    assert fonts and min(fonts) > painted
+
+    page.goto(site_url + "/offres/")
+    assert page.evaluate("window.fontsAtParseEnd") is True
+    assert page.evaluate(BODY_FONT).startswith("Marianne")
+
+
+def test_marianne_applies_from_the_start_without_javascript(page_without_js, site_url):
+    page_without_js.goto(site_url + "/offres/")
+
+    assert page_without_js.evaluate(BODY_FONT).startswith("Marianne")
+    assert page_without_js.evaluate(
+        "getComputedStyle(document.querySelector('input[type=search]')).fontFamily"
+    ).startswith("Marianne")
