@@ -120,3 +120,19 @@ def test_postgresql_sessions_compile_no_statement_just_in_time():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def database_options(url):
+    show = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'].get('options'))"
+    result = manage("shell", "-v", "0", "-c", show, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="metnum_site.settings.dev")
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_server_options_of_the_database_address_keep_jit_off():
+    assert database_options("postgres://u@h/db") == "-c jit=off"
+    assert database_options("postgres://u@h/db?options=-c%20statement_timeout%3D5000") == (
+        "-c statement_timeout=5000 -c jit=off"
+    )
+    # An address that chooses for itself is obeyed.
+    assert database_options("postgres://u@h/db?options=-c%20jit%3Don") == "-c jit=on"
