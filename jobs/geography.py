@@ -97,8 +97,10 @@ class Place:
 
     @property
     def label(self):
-        """The name, with its région when other places share it: « Saint-Denis (La Réunion) »."""
-        return f"{self.name} ({self.region_name})" if len(places_named(self.name)) > 1 else self.name
+        """The name, with its région when a place of another région shares it: « Saint-Denis
+        (La Réunion) ». Lyon stays « Lyon »: its arrondissements, named alike, are in its région."""
+        shared = any(place.region_code != self.region_code for place in places_named(self.name))
+        return f"{self.name} ({self.region_name})" if shared else self.name
 
     def distance_km(self, latitude, longitude):
         """Great-circle distance to a point, in kilometres."""
@@ -210,9 +212,36 @@ def find_place(label):
 
 
 def places_starting(text, limit=10):
-    """Places whose name starts with the typed text, most populous first."""
+    """Places whose name starts with the typed text, most populous first, one per name and région,
+    without the arrondissements of a city already proposed: they would push other communes out of
+    the list, and « Lyon 03 » is found as « Lyon » anyway (place_key)."""
     key = place_key(text)
     if len(key) < 2:
         return []
-    found = place_table().starting(key)
-    return sorted(found, key=lambda place: (place_key(place.name) != key, -place.population))[:limit]
+    found = sorted(place_table().starting(key), key=lambda place: (place_key(place.name) != key, -place.population))
+    distinct = {}
+    for place in found:
+        city = city_of_district(place) or place
+        distinct.setdefault((place_key(city.name), place.region_code), place)
+        if len(distinct) == limit:
+            break
+    return list(distinct.values())
+
+
+DISTRICT_MAX_KM = 15
+
+
+def city_of_district(place):
+    """The city of an arrondissement or quarter that places.csv lists on its own (« Lyon 03 »,
+    « Paris 15 Vaugirard », « Marseille Endoume »): a more populous place of the same région, within
+    DISTRICT_MAX_KM, whose name the place's name continues after a space. Otherwise None."""
+    words = place.name.split(" ")
+    for count in range(1, len(words)):
+        city = place_of(" ".join(words[:count]), place.region_code)
+        if (
+            city is not None
+            and city.population > place.population
+            and city.distance_km(place.latitude, place.longitude) <= DISTRICT_MAX_KM
+        ):
+            return city
+    return None

@@ -41,6 +41,17 @@ def test_a_name_shared_by_several_communes_is_told_apart_by_its_region():
     assert labels[:2] == ["Saint-Denis (La Réunion)", "Saint-Denis (Île-de-France)"]
 
 
+def test_a_city_and_its_arrondissements_are_proposed_once_under_its_own_name():
+    for typed, city in (("lyo", "Lyon"), ("pari", "Paris"), ("marseil", "Marseille")):
+        labels = [place.label for place in geography.places_starting(typed)]
+        assert labels[0] == city, labels
+        assert not [label for label in labels if label.startswith(f"{city} ")], labels
+        assert geography.find_place(city).name == city
+    assert "Juigné sur Loire" in [place.name for place in geography.places_starting("juigne")]  # 35 km away
+    # Typed from an old link or alert, the région form still finds the city.
+    assert geography.find_place("Lyon (Auvergne-Rhône-Alpes)").name == "Lyon"
+
+
 def test_great_circle_distances_are_right():
     paris, lyon = geography.find_place("Paris"), geography.find_place("Lyon")
     assert paris.distance_km(lyon.latitude, lyon.longitude) == pytest.approx(392, abs=3)
