@@ -80,7 +80,7 @@ def test_the_dsfr_styles_apply(page, site_url):
     """Markup is not enough: the stylesheets must load and apply (they did not in production when
     their integrity hashes no longer matched the files served)."""
     page.goto(site_url + "/")
-    wait_until(page, "document.documentElement.classList.contains('metnum-polices')", 10_000)
+    wait_until(page, "document.documentElement.classList.contains('metnum-fonts')", 10_000)
 
     styles = page.evaluate(
         """() => ({
@@ -104,11 +104,11 @@ def test_marianne_comes_after_the_first_paint_then_at_once_on_the_next_pages(pag
     use Marianne from the start, its files being in the browser's cache."""
     page.add_init_script(
         "window.fontsAtParseEnd = new Promise(resolve => document.addEventListener('DOMContentLoaded', () =>"
-        " resolve(document.documentElement.classList.contains('metnum-polices'))));"
+        " resolve(document.documentElement.classList.contains('metnum-fonts'))));"
     )
     page.goto(site_url + "/")
     assert page.evaluate("window.fontsAtParseEnd") is False
-    wait_until(page, "document.documentElement.classList.contains('metnum-polices')", 10_000)
+    wait_until(page, "document.documentElement.classList.contains('metnum-fonts')", 10_000)
     assert page.evaluate(BODY_FONT).startswith("Marianne")
     wait_until(page, "document.fonts.check('1em Marianne')", 10_000)
     painted = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
