@@ -108,34 +108,36 @@ TEMPLATES = [
     },
 ]
 
+
+def database_from_url(url):
+    """The default database's settings for a DATABASE_URL."""
+    database = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # Write-ahead log: readers never block the writer, and a commit needs no disk flush (still
+        # crash-safe in WAL mode). Without it every commit waits for the disk, which makes an import
+        # of thousands of offers (one transaction each) several times slower.
+        options.update(
+            init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            # One writer at a time: the others wait for it this long (seconds), then get "database is
+            # locked" (a 503 page for a request, metnum_site/database_busy.py).
+            timeout=env_int("SQLITE_TIMEOUT", 20),
+            # Write transactions take the lock at BEGIN, where SQLite waits for it; taken at their first
+            # write, the wait could not happen (SQLITE_BUSY at once). Reads outside atomic() take none.
+            transaction_mode="IMMEDIATE",
+        )
+    elif database["ENGINE"] == "django.db.backends.postgresql" and "jit" not in options.get("options", ""):
+        # No JIT compilation: PostgreSQL compiles any statement whose estimated cost crosses
+        # jit_above_cost, which costs 100 to 400 ms each time and never pays back on this site's short
+        # statements (a page of three offers measured at 300 ms instead of 1 ms on tables without
+        # statistics yet). Added to the server options DATABASE_URL may give (?options=…), unless
+        # they set jit themselves.
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return database
+
+
 # Database: DATABASE_URL, or an SQLite file in var/ (the embedded default).
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'metnum.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Write-ahead log: readers never block the writer, and a commit needs no disk flush (still
-    # crash-safe in WAL mode). Without it every commit waits for the disk, which makes an import
-    # of thousands of offers (one transaction each) several times slower.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-        # One writer at a time: the others wait for it this long (seconds), then get "database is
-        # locked" (a 503 page for a request, metnum_site/database_busy.py).
-        timeout=env_int("SQLITE_TIMEOUT", 20),
-        # Write transactions take the lock at BEGIN, where SQLite waits for it; taken at their first
-        # write, the wait could not happen (SQLITE_BUSY at once). Reads outside atomic() take none.
-        transaction_mode="IMMEDIATE",
-    )
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # No JIT compilation: PostgreSQL compiles any statement whose estimated cost crosses jit_above_cost,
-    # which costs 100 to 400 ms each time and never pays back on this site's short statements (a page
-    # of three offers measured at 300 ms instead of 1 ms on tables without statistics yet).
-    # Added to the server options DATABASE_URL may give (?options=…), unless they set jit themselves.
-    server_options = DATABASES["default"].setdefault("OPTIONS", {}).get("options", "")
-    if "jit" not in server_options:
-        DATABASES["default"]["OPTIONS"]["options"] = f"{server_options} -c jit=off".strip()
+DATABASES = {"default": database_from_url(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'metnum.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -123,10 +123,9 @@ def test_postgresql_sessions_compile_no_statement_just_in_time():
 
 
 def database_options(url):
-    show = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'].get('options'))"
-    result = manage("shell", "-v", "0", "-c", show, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="metnum_site.settings.dev")
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    from metnum_site.settings.base import database_from_url
+
+    return database_from_url(url)["OPTIONS"].get("options")
 
 
 def test_server_options_of_the_database_address_keep_jit_off():
