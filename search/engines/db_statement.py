@@ -2,8 +2,9 @@
 page, with the text matched once and the open offers read once.
 
     WITH m AS MATERIALIZED (
-        -- the ORM: JobOffer.objects.open() ∩ text ∩ salary ∩ recency, with one column per facet
-        -- (f_*), one boolean per selected facet (s_*) and the sort keys (k_*)
+        -- the ORM: JobOffer.objects.open() ∩ text ∩ salary ∩ recency, less the offers missing two
+        -- selections or more; one column per facet (f_*), one boolean per selected facet (s_*) and
+        -- the sort keys (k_*)
     ), skipped AS MATERIALIZED (
         SELECT <offers before the page: the page asked for, at most the last> FROM m WHERE s_a AND s_b
     )
@@ -31,11 +32,13 @@ counted together (the value joins theirs with "|"), "" for the total (with value
 without its selection.
 """
 
+import operator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, F
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Value, When
 from django.db.models.functions import Coalesce
 
 from jobs.choices import contract_codes
@@ -94,7 +97,7 @@ def run(base, selections, facet_names, sort, page, ranking=None, limit=PAGE_SIZE
     }
     if ranking is not None:
         columns.update(ranking.columns())
-    base_sql, params = base.order_by().values(**columns).query.sql_with_params()
+    base_sql, params = within_one_selection(base, selections).order_by().values(**columns).query.sql_with_params()
     dialect = statement_dialect()
 
     unselected = [name for name in grouped if name not in selections]
@@ -140,6 +143,22 @@ def run(base, selections, facet_names, sort, page, ranking=None, limit=PAGE_SIZE
         cursor.execute(statement, [*params, page, *page_params])
         rows = cursor.fetchall()
     return read(rows, grouped, selections)
+
+
+def within_one_selection(base, selections):
+    """`base` without the offers that miss two selections or more: they are in no count (a selected
+    facet is counted over the offers matching every other selection) and on no page. With filters on
+    three facets, m keeps a few thousand offers of the 75,000 open ones."""
+    if len(selections) < 2:
+        return base
+    missed = reduce(
+        operator.add,
+        [
+            Case(When(condition, then=Value(0)), default=Value(1), output_field=IntegerField())
+            for condition in selections.values()
+        ],
+    )
+    return base.alias(selections_missed=missed).filter(selections_missed__lte=1)
 
 
 # The exact score of a relevance sort is computed first for the offers walked in the order of their

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from jobs.models import JobOffer
 from search.models import SynonymGroup
 from search.query import PAGE_SIZE
 from tests.factories import profession
@@ -296,6 +297,48 @@ def test_counts_are_disjunctive_within_a_facet_and_conjunctive_across_facets(sea
     assert facet_counts(results, "departement") == {"75": 2}
     assert results.facet("region").total_without_selection == 5
     assert [value.value for value in results.facet("region").values if value.selected] == ["11"]
+
+
+def facet_values_of(offer):
+    """{facet: the values an offer has in it}, read from the offer as a candidate sees it."""
+    return {
+        "institution": {offer.institution.slug},
+        "metier": {offer.profession.slug},
+        "contrat": {contract.code for contract in offer.contract_types.all()},
+        "categorie": {offer.category},
+        "experience": {offer.experience_level},
+        "region": {offer.region_code},
+        "teletravail": {offer.remote},
+    }
+
+
+@pytest.mark.parametrize(
+    "selections",
+    [
+        {"institution": ["dinum"], "categorie": ["a", "b"], "teletravail": ["partiel", "aucun"]},
+        {"metier": ["developpement"], "region": ["11", "84"], "experience": ["confirme", "debutant"]},
+        {"contrat": ["contractuel", "stage"], "institution": ["anssi"], "teletravail": ["total"], "categorie": ["a"]},
+    ],
+)
+def test_with_several_filters_each_facet_counts_the_offers_matching_all_the_others(search, spread, selections):
+    """An offer that misses two selections counts nowhere; one that misses only facet F's selection
+    still counts in F (the engine drops the first kind early: this checks it drops no other)."""
+    results = search(**selections)
+
+    offers = [facet_values_of(offer) for offer in JobOffer.objects.open().select_related("institution", "profession")]
+
+    def matches(values, facet):
+        return bool(values[facet] & set(selections[facet]))
+
+    for name in selections:
+        expected = {}
+        for values in offers:
+            if all(matches(values, other) for other in selections if other != name):
+                for value in values[name] - {""}:  # an offer without a category is counted in no value
+                    expected[value] = expected.get(value, 0) + 1
+        counted = {value: count for value, count in facet_counts(results, name).items() if count}
+        assert counted == expected, name
+    assert results.total == sum(all(matches(values, name) for name in selections) for values in offers)
 
 
 def test_selected_values_stay_visible_at_zero_and_values_are_ordered_by_count(search, spread):
