@@ -112,7 +112,11 @@ def run(base, selections, facet_names, sort, page, ranking=None, limit=PAGE_SIZE
     last_page = f"{dialect.greatest}((COUNT(*) + {PAGE_SIZE - 1}) / {PAGE_SIZE}, 1)"
     # Offers before the page (the page asked for, at most the last): counted once, read twice by a
     # relevance sort.
-    skipped = f"SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} AS n FROM m WHERE {every}"
+    if page > 1:
+        skipped = f"SELECT ({dialect.least}(%s, {last_page}, {MAX_PAGE}) - 1) * {PAGE_SIZE} AS n FROM m WHERE {every}"
+        skipped_params = [page]
+    else:  # the first page skips nothing, however many offers match: no need to count them here
+        skipped, skipped_params = "SELECT 0 AS n", []
     offset = "(SELECT n FROM skipped)"
     ctes = [f"m AS MATERIALIZED ({base_sql})", f"skipped AS MATERIALIZED ({skipped})"]
     page_params = []
@@ -140,7 +144,7 @@ def run(base, selections, facet_names, sort, page, ranking=None, limit=PAGE_SIZE
 
     with dialect.transaction(), connection.cursor() as cursor:
         dialect.prepare(cursor, text)
-        cursor.execute(statement, [*params, page, *page_params])
+        cursor.execute(statement, [*params, *skipped_params, *page_params])
         rows = cursor.fetchall()
     return read(rows, grouped, selections)
 
