@@ -13,12 +13,16 @@ from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
 
 from jobs.importer import import_offers
 from jobs.models import JobOffer
+from metnum_site.upstream import index_entry_model
 from search import es
 from search import indexing as search_indexing
 from search.models import PendingIndexWrite
@@ -247,3 +251,43 @@ def test_an_offer_written_to_the_index_leaves_no_pending_row_and_an_older_write_
 
     search_indexing.sync_offer(offer.pk)  # reads the row's token before the offer
     assert not PendingIndexWrite.objects.exists()
+
+
+def test_postgresql_writes_each_index_entry_once_with_wagtails_title_norm(db):
+    """Wagtail's indexer writes title_norm = 1.0, then updates every such row to the average title
+    length over the row's own: each entry written twice, and an index table twice the size for every
+    text search to read. Ours writes each entry once, with the norm Wagtail would have given it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL seulement (l'index SQLite de Wagtail n'a pas ce défaut)")
+    table = index_entry_model()._meta.db_table
+    offers = [
+        JobOfferFactory(title=title)
+        for title in ("Développeur", "Cheffe de projet numérique", "Administratrice systèmes et réseaux")
+    ]
+
+    def norms():
+        """{object_id: (title_norm, Wagtail's norm against the table as it is now)}."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT AVG(length(title)) FROM {table} WHERE length(title) > 0")
+            (average,) = cursor.fetchone()
+            cursor.execute(
+                f"SELECT object_id, title_norm, length(title) FROM {table} "
+                "WHERE content_type_id = %s AND object_id = ANY(%s)",
+                [ContentType.objects.get_for_model(JobOffer).pk, [str(offer.pk) for offer in offers]],
+            )
+            return {object_id: (norm, float(average) / length) for object_id, norm, length in cursor.fetchall()}
+
+    with CaptureQueriesContext(connection) as queries:
+        get_search_backend().add_bulk(JobOffer, offers)
+        written = norms()
+        offers[0].title = "Développeuse ou développeur Python, Django et PostgreSQL"
+        get_search_backend().add_bulk(JobOffer, offers[:1])  # rewritten: its norm follows its new title
+        rewritten = norms()
+
+    assert not [query["sql"] for query in queries if query["sql"].lstrip().startswith(f'UPDATE "{table}"')]
+    assert len(written) == 3 and len({norm for norm, _ in written.values()}) > 1  # one per title length
+    for norm, expected in written.values():
+        assert norm == pytest.approx(expected)
+    first, *others = [str(offer.pk) for offer in offers]
+    assert rewritten[first][0] == pytest.approx(rewritten[first][1]) != written[first][0]
+    assert all(rewritten[pk][0] == written[pk][0] for pk in others)  # like Wagtail: older rows keep theirs
