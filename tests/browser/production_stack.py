@@ -1,7 +1,7 @@
 """The site served the way docs/deploy.md deploys it, for the browser tests to drive:
 production settings, `collectstatic` into WhiteNoise's compressed manifest storage, gunicorn, and
 the test's PostgreSQL database. Chosen with BROWSER_TESTS_STACK=production (`.ci/run` sets it for its
-PostgreSQL run); the default is Django's live server thread.
+PostgreSQL browser run); the default is Django's live server thread.
 
 Two stand-ins for what sits in front of gunicorn in production: TLS is terminated by gunicorn itself
 with a certificate made for the run (trustme), and /media/ is served by a small WSGI wrapper, as the
