@@ -325,7 +325,12 @@ def test_with_several_filters_each_facet_counts_the_offers_matching_all_the_othe
     still counts in F (the engine drops the first kind early: this checks it drops no other)."""
     results = search(**selections)
 
-    offers = [facet_values_of(offer) for offer in JobOffer.objects.open().select_related("institution", "profession")]
+    offers = [
+        facet_values_of(offer)
+        for offer in JobOffer.objects.open()
+        .select_related("institution", "profession")
+        .prefetch_related("contract_types")
+    ]
 
     def matches(values, facet):
         return bool(values[facet] & set(selections[facet]))
