@@ -11,8 +11,9 @@ deep pages) several times. Prints p50 / p95 in milliseconds for
   (a) our full faceted search: search.engines (results, highlights and every disjunctive facet count);
   (b) the baseline: `.search(q)` plus one `.facet()` per facet (non-disjunctive), or plain ORM counts
       when there is no text;
-and the ratio a/b, with the five slowest searches of (a) (what its p95 is made of); then for the feeds (the 50 newest offers of each search of the mix) and the
-suggestions (20 partly typed words and names). On PostgreSQL it also measures a text count with
+and the ratio a/b, with the five slowest searches of (a) (what its p95 is made of); then for the
+feeds (the 50 newest offers of each search of the mix) and the suggestions (20 partly typed words
+and names). On PostgreSQL it also measures a text count with
 and without the GIN index on `title || body` (search/migrations/0002).
 """
 
