@@ -13,8 +13,8 @@ deep pages) several times. Prints p50 / p95 in milliseconds for
       when there is no text;
 and the ratio a/b, with the five slowest searches of (a) (what its p95 is made of); then for the
 feeds (the 50 newest offers of each search of the mix) and the suggestions (20 partly typed words
-and names). On PostgreSQL it also measures a text count with
-and without the GIN index on `title || body` (search/migrations/0002).
+and names). On PostgreSQL it also measures a text count with and without the GIN index on
+`title || body` (search/migrations/0002).
 """
 
 import argparse
@@ -388,7 +388,7 @@ def searches(seed=7):
     return mix
 
 
-SLOWEST = 5  # the p95 of 150 timings is the 142nd: made of the few slowest searches of the mix
+SLOWEST = 5  # with three rounds, the p95 of the 150 timings is the 142nd: the slowest few searches make it
 
 
 def describe(params):
