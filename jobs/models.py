@@ -259,19 +259,25 @@ def contract_types_changed(sender, instance, action, reverse, pk_set, **kwargs):
     offers.refresh_contract_masks()
 
 
+def open_offer_condition(today=None, now=None):
+    """The one definition of an open offer: live, its go-live passed, not expired, not filled, and its
+    deadline not passed. An offer is open through its whole deadline day, Paris time. A condition on
+    these columns, which the offers' search documents repeat (search.models.OfferDocument)."""
+    now = now or timezone.now()
+    today = today or timezone.localdate(now)
+    return Q(
+        Q(go_live_at__isnull=True) | Q(go_live_at__lte=now),
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+        live=True,
+        filled_at__isnull=True,
+        deadline__gte=today,
+    )
+
+
 class JobOfferQuerySet(models.QuerySet):
     def open(self, today=None, now=None):
-        """The one definition of an open offer: live, its go-live passed, not expired, not filled,
-        and its deadline not passed. An offer is open through its whole deadline day, Paris time."""
-        now = now or timezone.now()
-        today = today or timezone.localdate(now)
-        return self.filter(
-            Q(go_live_at__isnull=True) | Q(go_live_at__lte=now),
-            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
-            live=True,
-            filled_at__isnull=True,
-            deadline__gte=today,
-        )
+        """The open offers (open_offer_condition)."""
+        return self.filter(open_offer_condition(today, now))
 
     def next_open_change(self, now=None):
         """The next moment open() answers differently with no write in between: the next midnight in

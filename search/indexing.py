@@ -2,7 +2,8 @@
 
 Two indexes hold offers: Wagtail's database index (every offer; the database engine applies
 JobOffer.objects.open() at query time) and, when ELASTICSEARCH_URL is set, the Elasticsearch index
-(open offers only). This module is the only one that writes them. Every change to an offer, its
+(open offers only). This module is the only one that writes them; on PostgreSQL, triggers copy each
+offer's entry into its search document (search.models.OfferDocument). Every change to an offer, its
 institution or its profession schedules, once the transaction commits, a task that re-reads the
 offer and upserts or deletes it in both (search/signals.py, search/tasks.py); an import's batches
 arrive in bulk (index_in_bulk). The daily `search_index sync` catches what no signal announces:

@@ -1,6 +1,7 @@
 """The database engine: Wagtail's database search index for the text (PostgreSQL full text or SQLite
-FTS5, see search/backends.py and db_text.py), the ORM for the rest, always within
-JobOffer.objects.open().
+FTS5, see search/backends.py and db_text.py), the ORM for the rest, always within the open offers
+(jobs.models.open_offer_condition): JobOffer, or with a text on PostgreSQL the offers' search
+documents (search.models.OfferDocument).
 
 A search costs the same five queries whatever the page length: institutions and métiers (labels and
 slug → id), one statement for every facet count, the totals and the page ids (db_statement.py), the
@@ -52,7 +53,7 @@ class DatabaseEngine(Engine):
             query = query.on_page(1)
         text_query = parse_text(query.text, synonyms_for(query.text))
         taxonomies = Taxonomies()
-        base = JobOffer.objects.open().filter(non_facet_conditions(query))
+        base = text_dialect().open_offers(text_query).filter(non_facet_conditions(query))
         if text_query:
             base = text_dialect().filter(base, text_query)
         selections = facet_conditions(query, taxonomies)
@@ -82,8 +83,10 @@ class DatabaseEngine(Engine):
 
     def newest(self, query, size, among=None):
         text_query = parse_text(query.text, synonyms_for(query.text))
-        offers = JobOffer.objects.open().filter(
-            non_facet_conditions(query), *facet_conditions(query, Taxonomies()).values()
+        offers = (
+            text_dialect()
+            .open_offers(text_query)
+            .filter(non_facet_conditions(query), *facet_conditions(query, Taxonomies()).values())
         )
         if among is not None:
             offers = offers.filter(pk__in=among)
@@ -215,7 +218,11 @@ def relaxation(query, text_query, selections, totals):
     ):
         if not is_set:
             continue
-        offers = JobOffer.objects.open().filter(non_facet_conditions(query.without(name)), *selections.values())
+        offers = (
+            text_dialect()
+            .open_offers(text_query)
+            .filter(non_facet_conditions(query.without(name)), *selections.values())
+        )
         count = (text_dialect().filter(offers, text_query) if text_query else offers).count()
         if count:
             candidates.append(Relaxation(name, label, count))

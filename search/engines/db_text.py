@@ -1,5 +1,6 @@
 """Full-text matching of the database engine on Wagtail's search index (see search/backends.py):
-a TextQuery (search/text.py) becomes a filter on JobOffer and a relevance score (search/ranking.py).
+a TextQuery (search/text.py) becomes a filter and a relevance score (search/ranking.py), on the
+offers' search documents on PostgreSQL (search.models.OfferDocument), on JobOffer on SQLite.
 """
 
 import operator
@@ -9,12 +10,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection, transaction
 from django.db.models import Case, F, Func, IntegerField, Lookup, Q, Value, When
-from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models.expressions import RawSQL
 
 from jobs.models import JobOffer
-from metnum_site.upstream import body_weight, sqlite_fts_entry_model
+from metnum_site.upstream import body_weight, index_entry_model, sqlite_fts_entry_model
 
 from ..index_texts import CORE_BOOST, CORE_MARK, POSTGRES_SEARCH_CONFIG
+from ..models import OfferDocument
 from ..ranking import MAX_SCORED_CLAUSES, PHRASE_IN_TITLE_BONUS, WEIGHT_CONTEXT, WEIGHT_CORE, WEIGHT_TITLE
 from ..text import one_form_text
 from .db_statement import Ranking
@@ -67,7 +69,7 @@ def text_dialect():
 class PostgresText:
     """Full text on Wagtail's PostgreSQL index entries (tsvectors in the french_unaccent configuration).
     An alternative needs all its words (plainto_tsquery), alternatives are OR'ed, clauses AND'ed.
-    The match is on `title || body`, the expression our GIN index covers."""
+    The match is on the documents' `text` (the entry's `title || body`), which a GIN index covers."""
 
     config = POSTGRES_SEARCH_CONFIG
 
@@ -83,13 +85,17 @@ class PostgresText:
     def tsquery(self, text_query):
         return reduce(operator.and_, [self.clause_query(clause) for clause in text_query.clauses])
 
-    def filter(self, queryset, text_query):
+    def open_offers(self, text_query):
+        """The open offers a search reads: with a text, their search documents (search.models.
+        OfferDocument: the vectors beside the columns, no join to the index entries); without, the
+        offers themselves, which a covering index serves (search/migrations/0004)."""
+        return OfferDocument.objects.open() if text_query else JobOffer.objects.open()
+
+    def filter(self, documents, text_query):
+        """The documents (OfferDocument) matching `text_query`, on the GIN index of their text."""
         if not text_query:
-            return queryset.none()
-        vector = CombinedExpression(
-            F("index_entries__title"), "||", F("index_entries__body"), output_field=SearchVectorField()
-        )
-        return queryset.annotate(_text=vector).filter(_text=self.tsquery(text_query))
+            return documents.none()
+        return documents.filter(VectorMatch(F("text"), self.tsquery(text_query)))
 
     def newest_with_title_prefixes(self, offers, words, limit, walked=NEWEST_WALKED):
         """The `limit` newest of `offers` whose title has a word starting with each of `words` (folded,
@@ -128,32 +134,28 @@ class PostgresText:
         vector to score its core words was half the time of a broad search (a fifth of a kilobyte of
         title against two thirds of a kilobyte of body): the statement first bounds every score from
         the titles alone, then reads the bodies of the few offers that could reach the page."""
-        entry = F("index_entries__id")
-        least, gap = title_bounds(
-            text_query,
-            in_title=self.in_title("index_entries__"),
-            phrase_in_title=self.phrase_in_title("index_entries__"),
-        )
-        entries = JobOffer._meta.get_field("index_entries").related_model.objects
-        exact = entries.filter(pk=RawSQL(f"m.{Ranking.ENTRY}", ())).values(score=self.score(text_query, prefix=""))
-        return Ranking(least=least, gap=gap, entry=entry, exact=exact.query.sql_with_params())
+        least, gap = title_bounds(text_query, in_title=self.in_title, phrase_in_title=self.phrase_in_title)
+        entries = index_entry_model().objects
+        exact = entries.filter(pk=RawSQL(f"m.{Ranking.ENTRY}", ())).values(score=self.score(text_query))
+        return Ranking(least=least, gap=gap, entry=F("entry_id"), exact=exact.query.sql_with_params())
 
-    def score(self, text_query, prefix="index_entries__"):
-        core = CoreOfBody(F(f"{prefix}body"))
+    def score(self, text_query):
+        """The exact score, on an index entry (its body's core words)."""
+        core = CoreOfBody(F("body"))
         return score(
             text_query,
-            in_title=self.in_title(prefix),
+            in_title=self.in_title,
             in_core=lambda clause: Q(VectorMatch(core, self.clause_query(clause))),
-            phrase_in_title=self.phrase_in_title(prefix),
+            phrase_in_title=self.phrase_in_title,
         )
 
-    def in_title(self, prefix):
-        title = F(f"{prefix}title")  # title rank: the title and the skills (search/index_texts.py)
-        return lambda clause: Q(VectorMatch(title, self.clause_query(clause)))
+    # On a document or an index entry: both name the title vector `title` (the title and the skills,
+    # search/index_texts.py).
+    def in_title(self, clause):
+        return Q(VectorMatch(F("title"), self.clause_query(clause)))
 
-    def phrase_in_title(self, prefix):
-        title = F(f"{prefix}title")
-        return lambda phrase: Q(VectorMatch(title, self.phrase(phrase.text)))
+    def phrase_in_title(self, phrase):
+        return Q(VectorMatch(F("title"), self.phrase(phrase.text)))
 
 
 class TitleWords(Func):
@@ -236,6 +238,9 @@ class SQLiteText:
             content_type=ContentType.objects.get_for_model(JobOffer),
             pk__in=model.objects.filter(match).values("pk"),
         ).values("object_id")
+
+    def open_offers(self, text_query):
+        return JobOffer.objects.open()
 
     def filter(self, queryset, text_query):
         if not text_query:
