@@ -2,7 +2,10 @@
 whatever path (a save, a bulk update that sends no signal, a deletion, Wagtail's own index writes),
 and a text search reads them."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 from modelsearch import index as wagtail_index
@@ -113,3 +116,36 @@ def test_a_search_without_text_still_reads_the_offers():
 
     assert titles(region="84") == ["Technicienne support"]
     assert titles(q="technicienne") == []
+
+
+def status():
+    out = StringIO()
+    call_command("search_index", "status", stdout=out)
+    return out.getvalue()
+
+
+def test_status_reports_documents_out_of_step_and_sync_rewrites_them(settings):
+    """What the triggers guarantee, unless a load disabled them (pg_restore --disable-triggers)."""
+    settings.ELASTICSEARCH_URL = ""
+    changed = offer("Administratrice systèmes", postal_code="69003", city="Lyon")
+    missing = offer("Administrateur systèmes", postal_code="69003", city="Lyon")
+    offer("Administrateur réseaux", postal_code="69003", city="Lyon")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")  # triggers off, as in such a load
+        JobOffer.objects.filter(pk=changed.pk).update(region_code="11")
+        OfferDocument.objects.filter(pk=missing.pk).delete()
+        stray = OfferDocument.objects.get(pk=changed.pk)
+        stray.offer_id = 10**9
+        stray.save(force_insert=True)
+        cursor.execute("SET LOCAL session_replication_role = origin")
+    assert titles(q="administrateur", region="11") == []
+    assert "Documents de recherche de PostgreSQL à réécrire : 2 ; en trop : 1." in status()
+
+    out = StringIO()
+    call_command("search_index", "sync", stdout=out)
+
+    assert "Documents de recherche de PostgreSQL réécrits : 2 ; retirés : 1." in out.getvalue()
+    assert "Documents de recherche de PostgreSQL à réécrire : 0 ; en trop : 0." in status()
+    assert titles(q="administrateur", region="11") == ["Administratrice systèmes"]
+    assert len(search(q="administrateur").hits) == 3
+    assert_documents_follow_the_offers()

@@ -2,8 +2,9 @@
 
 With ELASTICSEARCH_URL: manages the Elasticsearch offer index (search/es.py). Without it: says so and
 does the equivalent on the database engine, Wagtail's database search index of offers
-(search/indexing.py). Run `sync` daily (see docs/search.md): it also rebuilds the spelling vocabulary
-of "Vouliez-vous dire" (search/spelling.py), which `vocabulary` rebuilds alone.
+(search/indexing.py). On PostgreSQL, `status` and `sync` also check and repair the offers' search
+documents, with either engine. Run `sync` daily (see docs/search.md): it also rebuilds the spelling
+vocabulary of "Vouliez-vous dire" (search/spelling.py), which `vocabulary` rebuilds alone.
 """
 
 from django.conf import settings
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             getattr(self, f"database_{action}")()
         if action == "sync":
             self.pending_sync()
+        if action in ("status", "sync") and connection.vendor == "postgresql":
+            getattr(self, f"documents_{action}")()
 
     # Both engines: offers changed whose index write has not been done ----------------------------------
 
@@ -104,6 +107,18 @@ class Command(BaseCommand):
         indices = es.current_indices(client)
         es.delete_all(client)
         self.stdout.write(f"Index supprimés : {', '.join(indices) or 'aucun'}.")
+
+    # PostgreSQL, either engine (the database engine is Elasticsearch's fallback) ------------------------
+
+    def documents_status(self):
+        stale, orphans = indexing.documents_out_of_step()
+        self.stdout.write(f"Documents de recherche de PostgreSQL à réécrire : {len(stale)} ; en trop : {orphans}.")
+        if stale or orphans:
+            self.stdout.write("`search_index sync` les corrige.")
+
+    def documents_sync(self):
+        rewritten, dropped = indexing.documents_sync()
+        self.stdout.write(f"Documents de recherche de PostgreSQL réécrits : {rewritten} ; retirés : {dropped}.")
 
     # Database ---------------------------------------------------------------------------------------
 
