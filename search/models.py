@@ -95,9 +95,9 @@ class OfferDocument(models.Model):
     entry's vectors beside the offer's columns that a search filters, counts and sorts on (the same
     names as on JobOffer, so that the same conditions apply to both).
 
-    Joining the matching index entries to the open offers (on a text cast of the id) was two thirds
-    of a broad search: 78 of 118 ms for « données » at 100,000 offers, 27 ms on this table (see
-    docs/search.md). Triggers of search/migrations/0012 write it in the transaction that writes the
+    Joining the matching index entries to the open offers (on a text cast of the id) was most of a
+    broad search: 73 to 82 ms of 121 to 136 for « données » at 100,000 offers, 26 to 34 ms on this
+    table (docs/benchmarks.md). Triggers of search/migrations/0012 write it in the transaction that writes the
     index entry or the offer, by whatever path: it cannot lag behind either. Empty on SQLite, whose
     engine reads the offers and its full-text table (search/engines/db_text.py)."""
 
@@ -121,7 +121,8 @@ class OfferDocument(models.Model):
     first_published_at = models.DateTimeField("première publication", null=True)
     deadline = models.DateField("date limite de candidature")
     filled_at = models.DateField("pourvue le", null=True)
-    # Last: PostgreSQL reads a row's columns in order, and a search reads these only where it must.
+    # Last, being long: PostgreSQL walks a row's columns in order to reach one, and a search reads the
+    # short ones above for every match.
     title = SearchVectorField("titre")  # the entry's title vector (title and skills)
     text = SearchVectorField("texte")  # title || body, what a text search matches
 
