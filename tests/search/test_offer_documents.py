@@ -49,6 +49,7 @@ def assert_documents_follow_the_offers():
         offer = JobOffer.objects.get(pk=offer_id)
         assert {name: getattr(document, name) for name in REPEATED} == {name: getattr(offer, name) for name in REPEATED}
         assert (document.entry_id, document.title) == (entries[offer_id].pk, entries[offer_id].title)
+    assert indexing.documents_out_of_step() == ([], 0)  # the text vector too, compared in SQL
 
 
 def test_a_text_search_follows_offer_changes_that_send_no_signal():
