@@ -223,59 +223,52 @@ DOCUMENT_OWN_COLUMNS = ("offer_id", "entry_id", "title", "text")
 
 def documents_out_of_step():
     """PostgreSQL: (ids of the index entries of offers whose search document is missing or differs from
-    the entry and the offer, number of documents whose offer has no entry); None on SQLite. The
-    triggers of search/migrations/0012 keep both at zero; a load that disables them (pg_restore
+    the entry and the offer, number of documents whose offer has no entry). The triggers of
+    search/migrations/0012 keep both at zero; a load that disables them (pg_restore
     --disable-triggers, session_replication_role = replica) would not."""
-    if connection.vendor != "postgresql":
-        return None
-    tables = document_tables()
+    entries, offers, documents = document_tables()
     repeated = [field.column for field in OfferDocument._meta.fields if field.column not in DOCUMENT_OWN_COLUMNS]
     held = ", ".join(["document.entry_id", "document.title", "document.text", *(f"document.{c}" for c in repeated)])
     expected = ", ".join(["entry.id", "entry.title", "entry.title || entry.body", *(f"offer.{c}" for c in repeated)])
+    offer_type = ContentType.objects.get_for_model(JobOffer).pk
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT entry.id FROM {entries} AS entry "
-            "JOIN {offers} AS offer ON entry.content_type_id = %s AND entry.object_id = offer.id::text "
-            "LEFT JOIN {documents} AS document ON document.offer_id = offer.id "
-            f"WHERE ({held}) IS DISTINCT FROM ({expected})".format(**tables),
-            [ContentType.objects.get_for_model(JobOffer).pk],
+            f"SELECT entry.id FROM {entries} AS entry "
+            f"JOIN {offers} AS offer ON entry.content_type_id = %s AND entry.object_id = offer.id::text "
+            f"LEFT JOIN {documents} AS document ON document.offer_id = offer.id "
+            f"WHERE ({held}) IS DISTINCT FROM ({expected})",
+            [offer_type],
         )
         stale = [pk for (pk,) in cursor.fetchall()]
-        cursor.execute(
-            f"SELECT COUNT(*) FROM {{documents}} AS document WHERE {ORPHAN}".format(**tables),
-            [ContentType.objects.get_for_model(JobOffer).pk],
-        )
+        cursor.execute(f"SELECT COUNT(*) FROM {documents} AS document WHERE {orphan_condition()}", [offer_type])
         (orphans,) = cursor.fetchone()
     return stale, orphans
 
 
-# A document whose offer is gone or has no index entry.
-ORPHAN = (
-    "NOT EXISTS (SELECT 1 FROM {entries} AS entry JOIN {offers} AS offer ON offer.id = document.offer_id "
-    "WHERE entry.content_type_id = %s AND entry.object_id = document.offer_id::text)"
-)
-
-
 def document_tables():
-    return {
-        "entries": index_entry_model()._meta.db_table,
-        "offers": JobOffer._meta.db_table,
-        "documents": OfferDocument._meta.db_table,
-    }
+    return index_entry_model()._meta.db_table, JobOffer._meta.db_table, OfferDocument._meta.db_table
+
+
+def orphan_condition():
+    """SQL: the document's offer is gone or has no index entry (its parameter: the offers' content type)."""
+    entries, offers, _ = document_tables()
+    return (
+        f"NOT EXISTS (SELECT 1 FROM {entries} AS entry JOIN {offers} AS offer ON offer.id = document.offer_id "
+        "WHERE entry.content_type_id = %s AND entry.object_id = document.offer_id::text)"
+    )
 
 
 def documents_sync():
     """PostgreSQL: rewrite the documents out of step and drop those of no entry. The entries are
     rewritten as they are, and their trigger writes the documents: it stays their one writer."""
     stale, orphans = documents_out_of_step()
-    tables = document_tables()
+    entries, _, documents = document_tables()
     with connection.cursor() as cursor:
         for start in range(0, len(stale), CHUNK):
-            chunk = stale[start : start + CHUNK]
-            cursor.execute("UPDATE {entries} SET title = title WHERE id = ANY(%s)".format(**tables), [chunk])
+            cursor.execute(f"UPDATE {entries} SET title = title WHERE id = ANY(%s)", [stale[start : start + CHUNK]])
         if orphans:
             cursor.execute(
-                f"DELETE FROM {{documents}} AS document WHERE {ORPHAN}".format(**tables),
+                f"DELETE FROM {documents} AS document WHERE {orphan_condition()}",
                 [ContentType.objects.get_for_model(JobOffer).pk],
             )
     return len(stale), orphans

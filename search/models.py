@@ -97,9 +97,9 @@ class OfferDocument(models.Model):
 
     Joining the matching index entries to the open offers (on a text cast of the id) was most of a
     broad search: 73 to 82 ms of 121 to 136 for « données » at 100,000 offers, 26 to 34 ms on this
-    table (docs/benchmarks.md). Triggers of search/migrations/0012 write it in the transaction that writes the
-    index entry or the offer, by whatever path: it cannot lag behind either. Empty on SQLite, whose
-    engine reads the offers and its full-text table (search/engines/db_text.py)."""
+    table (docs/benchmarks.md). Triggers of search/migrations/0012 write it in the transaction that
+    writes the index entry or the offer, by whatever path: it cannot lag behind either. Empty on
+    SQLite, whose engine reads the offers and its full-text table (search/engines/db_text.py)."""
 
     offer_id = models.BigIntegerField("offre", primary_key=True)
     entry_id = models.BigIntegerField("entrée de l'index")

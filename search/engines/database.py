@@ -54,8 +54,6 @@ class DatabaseEngine(Engine):
         text_query = parse_text(query.text, synonyms_for(query.text))
         taxonomies = Taxonomies()
         base = text_dialect().open_offers(text_query).filter(non_facet_conditions(query))
-        if text_query:
-            base = text_dialect().filter(base, text_query)
         selections = facet_conditions(query, taxonomies)
         facet_names = [name for name in FACET_NAMES if name != "departement" or query.show_departements]
         ranking = text_dialect().ranking(text_query) if text_query and query.sort == SORT_RELEVANCE else None
@@ -90,8 +88,6 @@ class DatabaseEngine(Engine):
         )
         if among is not None:
             offers = offers.filter(pk__in=among)
-        if text_query:
-            offers = text_dialect().filter(offers, text_query)
         newest_first = (F("first_published_at").desc(nulls_last=True), "-pk")
         ids = list(offers.order_by(*newest_first).values_list("pk", flat=True)[: min(size, MAX_SIZE)])
         found = JobOffer.objects.filter(pk__in=ids).for_listing().in_bulk()
@@ -218,12 +214,8 @@ def relaxation(query, text_query, selections, totals):
     ):
         if not is_set:
             continue
-        offers = (
-            text_dialect()
-            .open_offers(text_query)
-            .filter(non_facet_conditions(query.without(name)), *selections.values())
-        )
-        count = (text_dialect().filter(offers, text_query) if text_query else offers).count()
+        offers = text_dialect().open_offers(text_query)
+        count = offers.filter(non_facet_conditions(query.without(name)), *selections.values()).count()
         if count:
             candidates.append(Relaxation(name, label, count))
     return max(candidates, key=lambda candidate: candidate.total, default=None)

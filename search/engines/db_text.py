@@ -86,16 +86,13 @@ class PostgresText:
         return reduce(operator.and_, [self.clause_query(clause) for clause in text_query.clauses])
 
     def open_offers(self, text_query):
-        """The open offers a search reads: with a text, their search documents (search.models.
-        OfferDocument: the vectors beside the columns, no join to the index entries); without, the
-        offers themselves, which a covering index serves (search/migrations/0004)."""
-        return OfferDocument.objects.open() if text_query else JobOffer.objects.open()
-
-    def filter(self, documents, text_query):
-        """The documents (OfferDocument) matching `text_query`, on the GIN index of their text."""
+        """The open offers matching `text_query` (all of them when it is empty). With a text, their
+        search documents (search.models.OfferDocument: the vectors beside the columns, no join to the
+        index entries), matched on the GIN index of their text; without, the offers themselves, which
+        a covering index serves (search/migrations/0004)."""
         if not text_query:
-            return documents.none()
-        return documents.filter(VectorMatch(F("text"), self.tsquery(text_query)))
+            return JobOffer.objects.open()
+        return OfferDocument.objects.open().filter(VectorMatch(F("text"), self.tsquery(text_query)))
 
     def newest_with_title_prefixes(self, offers, words, limit, walked=NEWEST_WALKED):
         """The `limit` newest of `offers` whose title has a word starting with each of `words` (folded,
@@ -240,12 +237,11 @@ class SQLiteText:
         ).values("object_id")
 
     def open_offers(self, text_query):
-        return JobOffer.objects.open()
-
-    def filter(self, queryset, text_query):
+        """The open offers matching `text_query` (all of them when it is empty)."""
+        offers = JobOffer.objects.open()
         if not text_query:
-            return queryset.none()
-        return queryset.filter(pk__in=self.matching_ids(["title", "body"], self.expression(text_query)))
+            return offers
+        return offers.filter(pk__in=self.matching_ids(["title", "body"], self.expression(text_query)))
 
     def newest_with_title_prefixes(self, offers, words, limit):
         """As PostgresText's: FTS5 runs the prefix match once, in its own subquery."""
